@@ -1,0 +1,57 @@
+import { buildApp } from './app.ts';
+import { loadConfig } from './platform/config.ts';
+import { openDatabase } from './platform/db/connect.ts';
+import { DataDirLockedError } from './platform/db/lock.ts';
+import { migrate } from './platform/db/migrate.ts';
+import { demoAccounts, demoPassword } from './seed/demo-accounts.ts';
+import { seedDemo } from './seed/seed-demo.ts';
+
+const config = loadConfig();
+const started = Date.now();
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+let database: Awaited<ReturnType<typeof openDatabase>>;
+try {
+  database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+} catch (error) {
+  if (error instanceof DataDirLockedError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  const target = config.databaseUrl
+    ? 'PostgreSQL (DATABASE_URL)'
+    : `cơ sở dữ liệu nhúng tại ${config.dataDir}`;
+  process.stderr.write(`Không mở được ${target}: ${(error as Error).message}\n`);
+  process.exit(1);
+}
+
+await migrate(database);
+if (config.seedDemo) await seedDemo(database.db, say);
+
+const app = await buildApp(database, { webDir: config.webDir, logLevel: config.logLevel });
+
+let closing = false;
+async function shutdown(signal: string) {
+  if (closing) return;
+  closing = true;
+  say(`Nhận ${signal}, đang dừng…`);
+  await app.close();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+await app.listen({ port: config.port, host: config.host });
+const address = app.server.address();
+const port = typeof address === 'object' && address ? address.port : config.port;
+say('');
+say(`Motcua đã sẵn sàng sau ${((Date.now() - started) / 1000).toFixed(1)} giây: http://localhost:${port}`);
+say(
+  `  Cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite nhúng (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)'}`,
+);
+say(`  Tài liệu API: http://localhost:${port}/api/docs`);
+if (config.seedDemo) {
+  say(`  Tài khoản minh họa (chỉ để dùng thử), mật khẩu chung: ${demoPassword}`);
+  for (const account of demoAccounts) say(`    ${account.email.padEnd(36)} ${account.label}`);
+}

@@ -1,0 +1,127 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext, ZodApp } from '../../platform/http/context.ts';
+import {
+  authenticate,
+  changePassword,
+  createOfficer,
+  getMe,
+  listOfficers,
+  signUpCitizen,
+} from './accounts.ts';
+import {
+  changePasswordBody,
+  createOfficerBody,
+  loginBody,
+  meSchema,
+  officerSchema,
+  signupBody,
+} from './auth.types.ts';
+import { requireAdmin, requireUser } from './guards.ts';
+import { createSession, deleteSession, sessionCookieName, sessionTtlHours } from './sessions.ts';
+
+const userResponse = z.object({ user: meSchema });
+
+export function registerAuthRoutes(app: ZodApp, { db }: AppContext): void {
+  async function startSession(request: FastifyRequest, reply: FastifyReply, userId: string) {
+    const { token } = await createSession(db, userId, {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'],
+    });
+    reply.setCookie(sessionCookieName, token, {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      // Secure whenever the request came over TLS (directly or through a proxy that says so).
+      secure: request.protocol === 'https',
+      maxAge: sessionTtlHours * 3600,
+    });
+  }
+
+  app.post(
+    '/api/auth/signup',
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Citizen sign-up',
+        body: signupBody,
+        response: { 201: userResponse },
+      },
+    },
+    async (request, reply) => {
+      const userId = await signUpCitizen(db, request.body);
+      await startSession(request, reply, userId);
+      return reply.status(201).send({ user: await getMe(db, userId) });
+    },
+  );
+
+  app.post(
+    '/api/auth/login',
+    { schema: { tags: ['accounts'], summary: 'Sign in', body: loginBody, response: { 200: userResponse } } },
+    async (request, reply) => {
+      const userId = await authenticate(db, request.body.identifier, request.body.password, request.ip);
+      await startSession(request, reply, userId);
+      return { user: await getMe(db, userId) };
+    },
+  );
+
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['accounts'], summary: 'Sign out' } },
+    async (request, reply) => {
+      const token = request.cookies[sessionCookieName];
+      if (token) await deleteSession(db, token);
+      reply.clearCookie(sessionCookieName, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    { schema: { tags: ['accounts'], summary: 'The signed-in user', response: { 200: userResponse } } },
+    async (request) => ({ user: await getMe(db, requireUser(request).userId) }),
+  );
+
+  app.post(
+    '/api/auth/change-password',
+    { schema: { tags: ['accounts'], summary: 'Change own password', body: changePasswordBody } },
+    async (request, reply) => {
+      await changePassword(db, requireUser(request).userId, request.body);
+      return reply.status(204).send();
+    },
+  );
+
+  app.get(
+    '/api/admin/users',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: 'Officer accounts',
+        querystring: z.object({ agencyId: z.uuid().optional() }),
+        response: { 200: z.array(officerSchema) },
+      },
+    },
+    async (request) => {
+      requireAdmin(request);
+      return listOfficers(db, request.query.agencyId);
+    },
+  );
+
+  app.post(
+    '/api/admin/users',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: 'Create an officer account',
+        body: createOfficerBody,
+        response: { 201: officerSchema },
+      },
+    },
+    async (request, reply) => {
+      requireAdmin(request);
+      const id = await createOfficer(db, request.body);
+      const me = await getMe(db, id);
+      return reply.status(201).send({ ...me, active: true });
+    },
+  );
+}

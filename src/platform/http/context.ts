@@ -1,0 +1,19 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { DatabaseKind, Db } from '../db/connect.ts';
+
+/** What every module's routes receive: the database and how it is hosted. */
+export interface AppContext {
+  db: Db;
+  dbKind: DatabaseKind;
+}
+
+/** Fastify with zod schemas as the type provider: request types flow from the route schemas. */
+export type ZodApp = FastifyInstance<
+  RawServerDefault,
+  IncomingMessage,
+  ServerResponse,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { AppContext, ZodApp } from './context.ts';
+import { registerErrorHandler, sendRouteNotFound } from './errors.ts';
+
+// Validation messages in Vietnamese, for every schema in the process.
+z.config(z.locales.vi());
+
+export interface ServerOptions {
+  context: AppContext;
+  /** Registers the domain modules' routes (kept out of platform/, which knows no domain words). */
+  modules: ((app: ZodApp, context: AppContext) => void)[];
+  /** Hooks that run before routes (e.g. resolving the session). */
+  plugins?: ((app: FastifyInstance) => void)[];
+  webDir?: string | undefined;
+  logLevel?: string;
+  /** Trust X-Forwarded-* from a reverse proxy. */
+  trustProxy?: boolean;
+}
+
+export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'info' },
+    bodyLimit: 1024 * 1024,
+    trustProxy: options.trustProxy ?? false,
+    routerOptions: { maxParamLength: 200 },
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Motcua API',
+        description: 'Nền tảng một cửa và cải cách hành chính — HTTP API',
+        version: '1.0.0',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  for (const plugin of options.plugins ?? []) plugin(app);
+
+  const typed = app.withTypeProvider<ZodTypeProvider>();
+  typed.get(
+    '/api/health',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Liveness and database kind',
+        response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
+      },
+    },
+    async () => ({ status: 'ok' as const, database: options.context.dbKind }),
+  );
+  for (const register of options.modules) register(typed, options.context);
+
+  if (options.webDir && fs.existsSync(path.join(options.webDir, 'index.html'))) {
+    await serveWeb(app, options.webDir);
+  }
+  return app;
+}
+
+/** The built single-page app: static assets, and index.html for every other non-API path. */
+async function serveWeb(app: FastifyInstance, webDir: string) {
+  await app.register(fastifyStatic, {
+    root: webDir,
+    wildcard: false,
+    maxAge: '1h',
+    setHeaders: (res, filePath) => {
+      // Hashed assets never change; index.html must always be revalidated.
+      if (filePath.includes(`${path.sep}assets${path.sep}`)) {
+        res.header('cache-control', 'public, max-age=31536000, immutable');
+      } else res.header('cache-control', 'no-cache');
+    },
+  });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.url.startsWith('/api/') || request.method !== 'GET') {
+      return sendRouteNotFound(request, reply);
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}

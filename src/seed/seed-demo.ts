@@ -1,0 +1,77 @@
+import fs from 'node:fs';
+import { and, eq, inArray } from 'drizzle-orm';
+import { hashPassword } from '../modules/auth/passwords.ts';
+import { roleAssignments, users } from '../modules/auth/schema.ts';
+import { importProcedures } from '../modules/catalog/import-procedures.ts';
+import { procedureAgencies, procedures } from '../modules/catalog/schema.ts';
+import { adminUnits, agencies } from '../modules/org/schema.ts';
+import { seedViThanhOrganisation } from '../modules/org/seed-vi-thanh.ts';
+import type { Db } from '../platform/db/connect.ts';
+import { demoAccounts, demoPassword } from './demo-accounts.ts';
+
+export const proceduresFile = new URL('../../seed-data/procedures.json', import.meta.url);
+
+/** Fields whose procedures the ward police carry out rather than the people's committee. */
+const policeFields = new Set(['Cấp, quản lý căn cước', 'Đăng ký, quản lý cư trú']);
+
+/** Idempotent: a second run finds everything in place and changes nothing. */
+export async function seedDemo(db: Db, log: (line: string) => void = () => {}): Promise<void> {
+  const agencyIds = await seedViThanhOrganisation(db);
+  log(`Cơ cấu tổ chức: ${agencyIds.size} cơ quan.`);
+  const records = JSON.parse(fs.readFileSync(proceduresFile, 'utf8')) as unknown[];
+  const result = await importProcedures(db, records, { publish: true });
+  log(
+    `Danh mục TTHC: thêm ${result.inserted}, đã có ${result.skipped}, cần xác nhận ${result.flags} giá trị.`,
+  );
+  if (result.rejected.length) log(`  ${result.rejected.length} bản ghi bị bỏ qua do lỗi dữ liệu.`);
+  await linkProceduresToWards(db);
+  await seedDemoAccounts(db, agencyIds);
+}
+
+/** Commune-level procedures are carried out by every ward/commune (police fields by the ward police). */
+async function linkProceduresToWards(db: Db) {
+  const wardAgencies = await db
+    .select({ id: agencies.id, kind: agencies.kind })
+    .from(agencies)
+    .innerJoin(adminUnits, eq(adminUnits.id, agencies.unitId))
+    .where(and(eq(adminUnits.tier, 3), inArray(agencies.kind, ['people_committee', 'police'])));
+  const all = await db
+    .select({ id: procedures.id, field: procedures.field, levels: procedures.levels })
+    .from(procedures);
+  const links = all
+    .filter((p) => p.levels.includes('commune'))
+    .flatMap((p) => {
+      const kind = policeFields.has(p.field) ? 'police' : 'people_committee';
+      return wardAgencies.filter((a) => a.kind === kind).map((a) => ({ procedureId: p.id, agencyId: a.id }));
+    });
+  for (let i = 0; i < links.length; i += 500) {
+    await db
+      .insert(procedureAgencies)
+      .values(links.slice(i, i + 500))
+      .onConflictDoNothing();
+  }
+}
+
+async function seedDemoAccounts(db: Db, agencyIds: Map<string, string>) {
+  const passwordHash = await hashPassword(demoPassword);
+  for (const account of demoAccounts) {
+    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, account.email));
+    if (existing) continue;
+    await db.transaction(async (tx) => {
+      const [user] = await tx
+        .insert(users)
+        .values({ kind: account.kind, fullName: account.fullName, email: account.email, passwordHash })
+        .returning({ id: users.id });
+      if (!user) throw new Error('insert returned nothing');
+      for (const grant of account.roles) {
+        const agencyId = grant.agency ? agencyIds.get(grant.agency) : null;
+        if (agencyId === undefined) throw new Error(`demo agency ${grant.agency} is missing`);
+        const [taken] = await tx
+          .select({ id: roleAssignments.id })
+          .from(roleAssignments)
+          .where(and(eq(roleAssignments.userId, user.id), eq(roleAssignments.role, grant.role)));
+        if (!taken) await tx.insert(roleAssignments).values({ userId: user.id, role: grant.role, agencyId });
+      }
+    });
+  }
+}

@@ -1,0 +1,41 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
+import { buildApp } from '../app.ts';
+import type { Database, DatabaseKind } from '../platform/db/connect.ts';
+import { demoPassword } from '../seed/demo-accounts.ts';
+import { openTestDatabase } from './test-db.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  /** Signs in and returns the session cookie header for later requests. */
+  login(email: string, password?: string): Promise<string>;
+  request(options: InjectOptions & { cookie?: string }): Promise<LightMyRequestResponse>;
+}
+
+/** Opens a private database and the whole app over it for one test file. */
+export function useTestApp(kind: DatabaseKind): TestApp {
+  const ctx = {} as TestApp;
+  beforeAll(async () => {
+    ctx.database = await openTestDatabase(kind);
+    ctx.app = await buildApp(ctx.database, { logLevel: 'silent' });
+    ctx.request = ({ cookie, headers, ...options }) =>
+      ctx.app.inject({ ...options, headers: { ...headers, ...(cookie ? { cookie } : {}) } });
+    ctx.login = async (email, password = demoPassword) => {
+      const response = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { identifier: email, password },
+      });
+      if (response.statusCode !== 200) throw new Error(`login ${email}: ${response.statusCode} ${response.body}`);
+      const cookie = response.cookies.find((c) => c.name === 'motcua_sid');
+      if (!cookie) throw new Error('no session cookie');
+      return `motcua_sid=${cookie.value}`;
+    };
+  });
+  afterAll(async () => {
+    await ctx.app?.close();
+    await ctx.database?.close();
+  });
+  return ctx;
+}
