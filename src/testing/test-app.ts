@@ -27,7 +27,8 @@ export function useTestApp(kind: DatabaseKind): TestApp {
         url: '/api/auth/login',
         payload: { identifier: email, password },
       });
-      if (response.statusCode !== 200) throw new Error(`login ${email}: ${response.statusCode} ${response.body}`);
+      if (response.statusCode !== 200)
+        throw new Error(`login ${email}: ${response.statusCode} ${response.body}`);
       const cookie = response.cookies.find((c) => c.name === 'motcua_sid');
       if (!cookie) throw new Error('no session cookie');
       return `motcua_sid=${cookie.value}`;

@@ -1,5 +1,5 @@
-import fs from 'node:fs';
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
 import pg from 'pg';
 import { type Database, type DatabaseKind, openDatabase } from '../platform/db/connect.ts';
 import { migrate } from '../platform/db/migrate.ts';

@@ -39,7 +39,7 @@ export async function principalForToken(db: Db, token: string): Promise<Principa
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())))
     .limit(1);
-  if (!row || !row.active) return null;
+  if (!row?.active) return null;
   return { userId: row.id, kind: row.kind, fullName: row.fullName, roles: await rolesOf(db, row.id) };
 }
 

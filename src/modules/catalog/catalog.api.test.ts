@@ -66,7 +66,14 @@ describe.each(testDatabaseKinds())('catalog API on %s', (kind) => {
   });
 
   it('rejects bad query parameters with a Vietnamese message naming the field', async () => {
-    for (const query of ['pageSize=1000', 'page=0', 'level=galaxy', 'online=maybe', 'agency=abc', `q=${'a'.repeat(201)}`]) {
+    for (const query of [
+      'pageSize=1000',
+      'page=0',
+      'level=galaxy',
+      'online=maybe',
+      'agency=abc',
+      `q=${'a'.repeat(201)}`,
+    ]) {
       const response = await t.request({ method: 'GET', url: `/api/procedures?${query}` });
       expect(response.statusCode, query).toBe(400);
       const body = response.json();

@@ -14,9 +14,7 @@ import {
 import { z } from 'zod';
 import type { AppContext, ZodApp } from './context.ts';
 import { registerErrorHandler, sendRouteNotFound } from './errors.ts';
-
-// Validation messages in Vietnamese, for every schema in the process.
-z.config(z.locales.vi());
+import '../validation.ts';
 
 export interface ServerOptions {
   context: AppContext;

@@ -711,7 +711,7 @@ describe('seed-data/procedures.json', () => {
     expect(p.channels.map((c) => c.channel).sort()).toEqual(['counter', 'online', 'post']);
 
     const submitted = p.requiredDocuments.find((g) => g.group === '* Giấy tờ phải nộp:');
-    const birthCertificate = submitted?.documents.find((d) => d.name.includes('Giấy chứng sinh'));
+    const birthCertificate = submitted?.documents.find((d) => d.name.startsWith('- Giấy chứng sinh'));
     expect(birthCertificate).toMatchObject({ originals: 1, copies: 0 });
     const shown = p.requiredDocuments.find((g) => g.group === '* Giấy tờ phải xuất trình:');
     expect(shown?.documents.some((d) => d.name.includes('giấy tờ tùy thân'))).toBe(true);

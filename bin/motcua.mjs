@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+// Admin CLI entry point: runs the TypeScript sources through tsx, so no build step is needed.
+import { register } from 'tsx/esm/api';
+
+register();
+await import('../src/cli/main.ts');

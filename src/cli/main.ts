@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import { parseArgs } from 'node:util';
+import { eq } from 'drizzle-orm';
+import { createOfficer } from '../modules/auth/accounts.ts';
+import { createOfficerBody } from '../modules/auth/auth.types.ts';
+import { roles } from '../modules/auth/schema.ts';
+import { importProcedures } from '../modules/catalog/import-procedures.ts';
+import { agencies } from '../modules/org/schema.ts';
+import { loadConfig } from '../platform/config.ts';
+import { type Database, openDatabase } from '../platform/db/connect.ts';
+import { migrate } from '../platform/db/migrate.ts';
+import { seedDemo } from '../seed/seed-demo.ts';
+import '../platform/validation.ts';
+
+const help = `Motcua — lệnh quản trị
+
+Cách dùng: npx motcua <lệnh> [tùy chọn]
+
+Lệnh:
+  migrate                         Áp dụng các migration còn thiếu vào cơ sở dữ liệu
+  seed                            Nạp dữ liệu minh họa Vị Thanh (chạy lại nhiều lần không tạo trùng)
+  import-procedures <file.json>   Nhập thủ tục từ tệp JSON theo định dạng CSDL quốc gia về TTHC
+      --publish                   Công bố ngay các thủ tục mới nhập (mặc định: chưa công bố)
+  create-user                     Tạo tài khoản cán bộ
+      --email <email> --name <họ tên> --password <mật khẩu>
+      --role <vai trò>[:<mã cơ quan>]  (lặp lại được; vai trò: ${roles.join(', ')};
+                                   mã cơ quan là slug, ví dụ cantho-phuong-vi-thanh-ttpvhcc;
+                                   admin không kèm cơ quan là quản trị toàn hệ thống)
+  --help                          Hiện hướng dẫn này
+
+Cơ sở dữ liệu: DATABASE_URL (PostgreSQL) nếu có, nếu không là PGlite nhúng trong DATA_DIR (mặc định ./data).
+`;
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const fail = (message: string): never => {
+  process.stderr.write(`Lỗi: ${message}\n`);
+  process.exit(1);
+};
+
+async function withDatabase(run: (database: Database) => Promise<void>) {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch(
+    (e) => fail((e as Error).message),
+  );
+  try {
+    await migrate(database);
+    await run(database);
+  } finally {
+    await database.close();
+  }
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') return say(help);
+  switch (command) {
+    case 'migrate':
+      return withDatabase(async () => {
+        say('Đã áp dụng đầy đủ migration.');
+      });
+    case 'seed':
+      return withDatabase((database) => seedDemo(database.db, say));
+    case 'import-procedures': {
+      const { positionals, values } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { publish: { type: 'boolean', default: false } },
+      });
+      const file = positionals[0] ?? fail('Thiếu đường dẫn tệp JSON. Xem: npx motcua --help');
+      let records: unknown;
+      try {
+        records = JSON.parse(fs.readFileSync(file, 'utf8'));
+      } catch (error) {
+        fail(`Không đọc được ${file}: ${(error as Error).message}`);
+      }
+      if (!Array.isArray(records)) fail('Tệp phải chứa một mảng JSON các thủ tục.');
+      return withDatabase(async (database) => {
+        const result = await importProcedures(database.db, records as unknown[], {
+          publish: values.publish,
+          onProgress: (done, total) => process.stdout.write(`\r  Đã xử lý ${done}/${total} thủ tục`),
+        });
+        say('');
+        say(
+          `Thêm mới ${result.inserted}, bỏ qua ${result.skipped} (đã có), cần xác nhận ${result.flags} giá trị.`,
+        );
+        for (const r of result.rejected)
+          say(`  Bản ghi #${r.index} (${r.code ?? 'không mã'}) bị từ chối: ${r.reason}`);
+      });
+    }
+    case 'create-user': {
+      const { values } = parseArgs({
+        args: rest,
+        options: {
+          email: { type: 'string' },
+          name: { type: 'string' },
+          password: { type: 'string' },
+          phone: { type: 'string' },
+          role: { type: 'string', multiple: true },
+        },
+      });
+      return withDatabase(async (database) => {
+        const grants = [];
+        for (const spec of values.role ?? []) {
+          const [role, slug] = spec.split(':');
+          let agencyId: string | null = null;
+          if (slug) {
+            const [agency] = await database.db
+              .select({ id: agencies.id })
+              .from(agencies)
+              .where(eq(agencies.slug, slug));
+            agencyId = agency?.id ?? fail(`Không có cơ quan mã ${slug}.`);
+          }
+          grants.push({ role, agencyId });
+        }
+        const parsed = createOfficerBody.safeParse({
+          fullName: values.name,
+          email: values.email,
+          phone: values.phone,
+          password: values.password,
+          roles: grants,
+        });
+        if (!parsed.success) {
+          fail(parsed.error.issues.map((i) => `${i.path.join('.') || 'tham số'}: ${i.message}`).join('; '));
+          return;
+        }
+        const id = await createOfficer(database.db, parsed.data).catch((e) => fail((e as Error).message));
+        say(`Đã tạo tài khoản cán bộ ${parsed.data.email} (${id}).`);
+      });
+    }
+    default:
+      fail(`Lệnh không hợp lệ: ${command}. Xem: npx motcua --help`);
+  }
+}
+
+await main(process.argv.slice(2));
