@@ -1,0 +1,11 @@
+// `npm run bench`: prints figures and ratios; record them in docs/benchmarks.md with the machine and date.
+import os from 'node:os';
+import { benchCatalogSearch } from './catalog-search.ts';
+import { benchStartup } from './startup.ts';
+
+const only = process.argv[2];
+console.log(
+  `Motcua benchmarks — ${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}`,
+);
+if (!only || only === 'search') await benchCatalogSearch();
+if (!only || only === 'startup') await benchStartup();

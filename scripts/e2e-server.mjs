@@ -1,0 +1,42 @@
+// Starts the app for end-to-end tests on a fresh database: a new PostgreSQL database when DATABASE_URL is set
+// (dropped on exit), otherwise a fresh embedded one in a temporary directory.
+
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+const port = process.argv[2] ?? '3999';
+const env = { PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+let cleanup = async () => {};
+
+if (process.env.DATABASE_URL) {
+  const server = process.env.DATABASE_URL;
+  const name = `motcua_e2e_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: server });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  env.DATABASE_URL = url.toString();
+  cleanup = async () => {
+    const c = new pg.Client({ connectionString: server });
+    await c.connect();
+    await c.query(`drop database if exists ${name} with (force)`);
+    await c.end();
+  };
+} else {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-e2e-'));
+  env.DATA_DIR = dir;
+  cleanup = async () => fs.rmSync(dir, { recursive: true, force: true });
+}
+const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  env: { ...process.env, ...env },
+  stdio: 'inherit',
+});
+for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => child.kill(signal));
+child.on('exit', (code) => {
+  cleanup().finally(() => process.exit(code ?? 0));
+});
