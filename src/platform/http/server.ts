@@ -68,6 +68,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
 
   if (options.webDir && fs.existsSync(path.join(options.webDir, 'index.html'))) {
     await serveWeb(app, options.webDir);
+  } else {
+    app.setNotFoundHandler(sendRouteNotFound);
   }
   return app;
 }
