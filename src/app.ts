@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { registerSessionHook } from './modules/auth/guards.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
+import { registerCalendarRoutes } from './modules/calendar/routes.ts';
 import { registerCatalogRoutes } from './modules/catalog/routes.ts';
 import { registerOrgRoutes } from './modules/org/routes.ts';
 import type { Database } from './platform/db/connect.ts';
@@ -14,7 +15,7 @@ export function buildApp(
   return buildServer({
     context: { db: database.db, dbKind: database.kind },
     plugins: [(app) => registerSessionHook(app, database.db)],
-    modules: [registerAuthRoutes, registerOrgRoutes, registerCatalogRoutes],
+    modules: [registerAuthRoutes, registerOrgRoutes, registerCatalogRoutes, registerCalendarRoutes],
     ...options,
   });
 }

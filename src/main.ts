@@ -5,6 +5,7 @@ import { DataDirLockedError } from './platform/db/lock.ts';
 import { migrate } from './platform/db/migrate.ts';
 import { demoAccounts, demoPassword } from './seed/demo-accounts.ts';
 import { seedDemo } from './seed/seed-demo.ts';
+import { seedReferenceData } from './seed/seed-reference.ts';
 
 const config = loadConfig();
 const started = Date.now();
@@ -26,6 +27,7 @@ try {
 }
 
 await migrate(database);
+await seedReferenceData(database.db);
 if (config.seedDemo) await seedDemo(database.db, say);
 
 const app = await buildApp(database, { webDir: config.webDir, logLevel: config.logLevel });

@@ -8,6 +8,7 @@ import { adminUnits, agencies } from '../modules/org/schema.ts';
 import { seedViThanhOrganisation } from '../modules/org/seed-vi-thanh.ts';
 import type { Db } from '../platform/db/connect.ts';
 import { demoAccounts, demoPassword } from './demo-accounts.ts';
+import { seedReferenceData } from './seed-reference.ts';
 
 export const proceduresFile = new URL('../../seed-data/procedures.json', import.meta.url);
 
@@ -16,6 +17,7 @@ const policeFields = new Set(['Cấp, quản lý căn cước', 'Đăng ký, qu�
 
 /** Idempotent: a second run finds everything in place and changes nothing. */
 export async function seedDemo(db: Db, log: (line: string) => void = () => {}): Promise<void> {
+  await seedReferenceData(db);
   const agencyIds = await seedViThanhOrganisation(db);
   log(`Cơ cấu tổ chức: ${agencyIds.size} cơ quan.`);
   const records = JSON.parse(fs.readFileSync(proceduresFile, 'utf8')) as unknown[];

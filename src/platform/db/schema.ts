@@ -1,4 +1,5 @@
 // Every module's tables, gathered so drizzle knows the whole database.
 export * from '../../modules/auth/schema.ts';
+export * from '../../modules/calendar/schema.ts';
 export * from '../../modules/catalog/schema.ts';
 export * from '../../modules/org/schema.ts';
