@@ -34,7 +34,7 @@ describe.each(testDatabaseKinds())('accounts API on %s', (kind) => {
       'Lê Thị Thu',
     );
     expect((await t.request({ method: 'POST', url: '/api/auth/logout', cookie })).statusCode).toBe(204);
-    expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie })).statusCode).toBe(401);
+    expect((await t.request({ method: 'GET', url: '/api/auth/me', cookie })).json()).toEqual({ user: null });
     // Sign in again with the phone number in another spelling.
     const login = await t.request({
       method: 'POST',

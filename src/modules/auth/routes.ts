@@ -76,10 +76,17 @@ export function registerAuthRoutes(app: ZodApp, { db }: AppContext): void {
     },
   );
 
+  // Anonymous visitors get `{ user: null }` (not a 401), so every public page load is not logged as an error.
   app.get(
     '/api/auth/me',
-    { schema: { tags: ['accounts'], summary: 'The signed-in user', response: { 200: userResponse } } },
-    async (request) => ({ user: await getMe(db, requireUser(request).userId) }),
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'The signed-in user, or null',
+        response: { 200: z.object({ user: meSchema.nullable() }) },
+      },
+    },
+    async (request) => ({ user: request.principal ? await getMe(db, request.principal.userId) : null }),
   );
 
   app.post(

@@ -67,7 +67,12 @@ describe.each(testDatabaseKinds())('back-office scopes on %s', (kind) => {
     expect((await t.request({ method: 'GET', url: '/api/admin/users', cookie: citizen })).statusCode).toBe(
       403,
     );
-    for (const url of ['/api/office/agencies', '/api/admin/users', '/api/admin/procedures', '/api/auth/me']) {
+    for (const url of [
+      '/api/office/agencies',
+      '/api/admin/users',
+      '/api/admin/procedures',
+      '/api/admin/calendar/schedule',
+    ]) {
       const response = await t.request({ method: 'GET', url });
       expect(response.statusCode, url).toBe(401);
       expect(response.json().error.message).toBe('Vui lòng đăng nhập để tiếp tục.');

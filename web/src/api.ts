@@ -1,0 +1,120 @@
+// Typed fetch helpers: the one place that talks to the server and turns failures into ApiError.
+
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export type ErrorCode =
+  | 'VALIDATION'
+  | 'NOT_FOUND'
+  | 'UNAUTHENTICATED'
+  | 'FORBIDDEN'
+  | 'CONFLICT'
+  | 'THROTTLED'
+  | 'PAYLOAD_TOO_LARGE'
+  | 'INTERNAL'
+  | 'NETWORK';
+
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode;
+  readonly fields: FieldError[];
+
+  constructor(status: number, code: ErrorCode, message: string, fields: FieldError[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+const fallbackMessages: Record<number, string> = {
+  400: 'Dữ liệu gửi lên chưa hợp lệ.',
+  401: 'Bạn cần đăng nhập để tiếp tục.',
+  403: 'Bạn không có quyền thực hiện thao tác này.',
+  404: 'Không tìm thấy dữ liệu yêu cầu.',
+  409: 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại.',
+  413: 'Dữ liệu gửi lên quá lớn.',
+  429: 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau ít phút.',
+};
+
+const codeByStatus: Record<number, ErrorCode> = {
+  400: 'VALIDATION',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  429: 'THROTTLED',
+};
+
+async function toApiError(response: Response): Promise<ApiError> {
+  let body: unknown;
+  try {
+    body = await response.json();
+  } catch {
+    body = undefined;
+  }
+  const error = (
+    body as { error?: { code?: ErrorCode; message?: string; fields?: FieldError[] } } | undefined
+  )?.error;
+  const status = response.status;
+  return new ApiError(
+    status,
+    error?.code ?? codeByStatus[status] ?? 'INTERNAL',
+    error?.message ??
+      fallbackMessages[status] ??
+      `Máy chủ đang gặp sự cố (mã ${status}). Vui lòng thử lại sau.`,
+    Array.isArray(error?.fields) ? error.fields : [],
+  );
+}
+
+async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal,
+    });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.');
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+export const api = {
+  get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
+  post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+};
+
+/** Builds `path?a=1&b=2`, leaving out empty values. */
+export function withQuery(
+  path: string,
+  params: Record<string, string | number | boolean | null | undefined>,
+) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+export function isAbort(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return 'Đã có lỗi không mong muốn. Vui lòng thử lại.';
+}

@@ -1,0 +1,82 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
+import { ApiError, api } from './api';
+import type { Me } from './types';
+
+interface AuthState {
+  /** undefined while the first GET /api/auth/me is in flight, null when signed out. */
+  user: Me | null | undefined;
+  /** Set when the session could not be checked (network or server error, not 401). */
+  checkError: ApiError | undefined;
+  setUser: (user: Me | null) => void;
+  refresh: () => Promise<void>;
+  logout: () => Promise<void>;
+}
+
+const AuthContext = createContext<AuthState | undefined>(undefined);
+
+export function AuthProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<Me | null | undefined>(undefined);
+  const [checkError, setCheckError] = useState<ApiError | undefined>(undefined);
+
+  const refresh = useCallback(async () => {
+    try {
+      const { user: me } = await api.get<{ user: Me | null }>('/api/auth/me');
+      setUser(me);
+      setCheckError(undefined);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        setUser(null);
+        setCheckError(undefined);
+      } else {
+        setUser(null);
+        setCheckError(error instanceof ApiError ? error : undefined);
+      }
+    }
+  }, []);
+
+  const logout = useCallback(async () => {
+    try {
+      await api.post('/api/auth/logout');
+    } finally {
+      setUser(null);
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const value = useMemo(
+    () => ({ user, checkError, setUser, refresh, logout }),
+    [user, checkError, refresh, logout],
+  );
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+export function useAuth(): AuthState {
+  const state = useContext(AuthContext);
+  if (!state) throw new Error('useAuth must be used inside AuthProvider');
+  return state;
+}
+
+export function isOfficer(user: Me | null | undefined): user is Me {
+  return user?.kind === 'officer';
+}
+
+export function isAdmin(user: Me | null | undefined): boolean {
+  return isOfficer(user) && user.roles.some((r) => r.role === 'admin');
+}
+
+/** Only same-site paths are accepted as a `?next=` target. */
+export function safeNextPath(next: string | null): string | null {
+  if (!next?.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return null;
+  return next;
+}
+
+export function homeFor(user: Me): string {
+  return isOfficer(user) ? '/quan-tri' : '/tai-khoan';
+}
+
+export function loginPath(next: string): string {
+  return `/dang-nhap?next=${encodeURIComponent(next)}`;
+}

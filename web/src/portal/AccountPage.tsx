@@ -1,0 +1,84 @@
+import { LogoutOutlined } from '@ant-design/icons';
+import { App, Button, Descriptions, Flex } from 'antd';
+import { Navigate, useNavigate } from 'react-router';
+import { errorMessage } from '../api';
+import { isOfficer, loginPath, useAuth } from '../auth';
+import { ButtonLink } from '../components/ButtonLink';
+import { FormCard } from '../components/FormCard';
+import { Loading } from '../components/Loading';
+import { RoleTags } from '../components/RoleTags';
+import { usePageTitle } from '../usePageTitle';
+import { ChangePasswordForm } from './ChangePasswordForm';
+
+export default function AccountPage() {
+  return (
+    <App component={false}>
+      <AccountView />
+    </App>
+  );
+}
+
+function AccountView() {
+  usePageTitle('Tài khoản');
+  const { user, logout } = useAuth();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+
+  if (user === undefined) return <Loading />;
+  if (user === null) return <Navigate to={loginPath('/tai-khoan')} replace />;
+
+  const signOut = async () => {
+    try {
+      await logout();
+      navigate('/', { replace: true });
+    } catch (error) {
+      message.error(errorMessage(error));
+    }
+  };
+
+  const empty = '—';
+  return (
+    <FormCard title="Tài khoản" maxWidth={760}>
+      <section aria-labelledby="profile-title">
+        <h2 id="profile-title" style={{ fontSize: 18 }}>
+          Thông tin cá nhân
+        </h2>
+        <Descriptions
+          bordered
+          size="small"
+          column={1}
+          items={[
+            { key: 'name', label: 'Họ và tên', children: user.fullName },
+            { key: 'email', label: 'Email', children: user.email ?? empty },
+            { key: 'phone', label: 'Số điện thoại', children: user.phone ?? empty },
+            { key: 'cccd', label: 'Số CCCD', children: user.citizenId ?? empty },
+            {
+              key: 'kind',
+              label: 'Loại tài khoản',
+              children: isOfficer(user) ? 'Cán bộ, công chức' : 'Công dân',
+            },
+            ...(isOfficer(user)
+              ? [{ key: 'roles', label: 'Vai trò', children: <RoleTags roles={user.roles} /> }]
+              : []),
+          ]}
+        />
+        <Flex wrap gap={8} style={{ marginTop: 16 }}>
+          {isOfficer(user) ? (
+            <ButtonLink to="/quan-tri" type="primary">
+              Trang quản trị
+            </ButtonLink>
+          ) : null}
+          <Button icon={<LogoutOutlined />} onClick={signOut}>
+            Đăng xuất
+          </Button>
+        </Flex>
+      </section>
+      <section aria-labelledby="password-title" style={{ marginTop: 24 }}>
+        <h2 id="password-title" style={{ fontSize: 18 }}>
+          Đổi mật khẩu
+        </h2>
+        <ChangePasswordForm />
+      </section>
+    </FormCard>
+  );
+}

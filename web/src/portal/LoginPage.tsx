@@ -1,0 +1,79 @@
+import { Button, Form, Input, Typography } from 'antd';
+import { useState } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
+import { api } from '../api';
+import { homeFor, safeNextPath, useAuth } from '../auth';
+import { FormCard } from '../components/FormCard';
+import { FormError } from '../components/FormError';
+import { applyFieldErrors } from '../components/fieldErrors';
+import type { Me } from '../types';
+import { usePageTitle } from '../usePageTitle';
+import { messages } from '../validation';
+
+interface LoginValues {
+  identifier: string;
+  password: string;
+}
+
+export default function LoginPage() {
+  usePageTitle('Đăng nhập');
+  const [form] = Form.useForm<LoginValues>();
+  const { user, setUser } = useAuth();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const next = safeNextPath(params.get('next'));
+  const [submitting, setSubmitting] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [extra, setExtra] = useState<string[]>([]);
+
+  if (user && !submitting) return <Navigate to={next ?? homeFor(user)} replace />;
+
+  const submit = async (values: LoginValues) => {
+    setSubmitting(true);
+    setError(undefined);
+    try {
+      const result = await api.post<{ user: Me }>('/api/auth/login', {
+        identifier: values.identifier.trim(),
+        password: values.password,
+      });
+      setUser(result.user);
+      navigate(next ?? homeFor(result.user), { replace: true });
+    } catch (cause) {
+      setError(cause);
+      setExtra(applyFieldErrors(form, cause));
+      form.setFieldValue('password', '');
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  return (
+    <FormCard title="Đăng nhập">
+      <FormError error={error} extra={extra} />
+      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={submitting}>
+        <Form.Item
+          label="Email hoặc số điện thoại"
+          name="identifier"
+          rules={[
+            { required: true, whitespace: true, message: messages.required('email hoặc số điện thoại') },
+          ]}
+        >
+          <Input autoComplete="username" autoFocus size="large" />
+        </Form.Item>
+        <Form.Item
+          label="Mật khẩu"
+          name="password"
+          rules={[{ required: true, message: messages.required('mật khẩu') }]}
+        >
+          <Input.Password autoComplete="current-password" size="large" />
+        </Form.Item>
+        <Button type="primary" htmlType="submit" size="large" block loading={submitting}>
+          Đăng nhập
+        </Button>
+      </Form>
+      <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0 }}>
+        Chưa có tài khoản? <Link to="/dang-ky">Đăng ký</Link>
+      </Typography.Paragraph>
+    </FormCard>
+  );
+}
