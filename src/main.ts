@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { buildApp } from './app.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/connect.ts';
@@ -30,7 +31,11 @@ await migrate(database);
 await seedReferenceData(database.db);
 if (config.seedDemo) await seedDemo(database.db, say);
 
-const app = await buildApp(database, { webDir: config.webDir, logLevel: config.logLevel });
+const app = await buildApp(database, {
+  filesDir: path.join(config.dataDir, 'files'),
+  webDir: config.webDir,
+  logLevel: config.logLevel,
+});
 
 let closing = false;
 async function shutdown(signal: string) {

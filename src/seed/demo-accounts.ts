@@ -31,15 +31,18 @@ export const demoAccounts: DemoAccount[] = [
     email: 'chuyenvien.vithanh@demo.motcua.vn',
     fullName: 'Lê Văn Hùng',
     kind: 'officer',
-    label: 'Chuyên viên — Văn phòng HĐND và UBND phường Vị Thanh',
-    roles: [{ role: 'specialist', agency: 'cantho-phuong-vi-thanh-vp-hdnd-ubnd' }],
+    label: 'Chuyên viên — UBND và Phòng Kinh tế, Hạ tầng và Đô thị phường Vị Thanh',
+    roles: [
+      { role: 'specialist', agency: 'cantho-phuong-vi-thanh-ubnd' },
+      { role: 'specialist', agency: 'cantho-phuong-vi-thanh-kinh-te' },
+    ],
   },
   {
     email: 'truongphong.vithanh@demo.motcua.vn',
     fullName: 'Phạm Minh Tuấn',
     kind: 'officer',
-    label: 'Trưởng phòng — Phòng Kinh tế, Hạ tầng và Đô thị phường Vị Thanh',
-    roles: [{ role: 'head_of_office', agency: 'cantho-phuong-vi-thanh-kinh-te' }],
+    label: 'Trưởng phòng (xem xét, trình ký) — UBND phường Vị Thanh',
+    roles: [{ role: 'head_of_office', agency: 'cantho-phuong-vi-thanh-ubnd' }],
   },
   {
     email: 'lanhdao.vithanh@demo.motcua.vn',
@@ -52,8 +55,8 @@ export const demoAccounts: DemoAccount[] = [
     email: 'vanthu.vithanh@demo.motcua.vn',
     fullName: 'Huỳnh Thị Lan',
     kind: 'officer',
-    label: 'Văn thư — Văn phòng HĐND và UBND phường Vị Thanh',
-    roles: [{ role: 'clerk', agency: 'cantho-phuong-vi-thanh-vp-hdnd-ubnd' }],
+    label: 'Văn thư (phát hành kết quả) — UBND phường Vị Thanh',
+    roles: [{ role: 'clerk', agency: 'cantho-phuong-vi-thanh-ubnd' }],
   },
   {
     email: 'cchc.noivu@demo.motcua.vn',

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import { hashPassword } from '../modules/auth/passwords.ts';
 import { roleAssignments, users } from '../modules/auth/schema.ts';
 import { importProcedures } from '../modules/catalog/import-procedures.ts';
@@ -54,26 +54,33 @@ async function linkProceduresToWards(db: Db) {
   }
 }
 
+/** Demo users and each of their role grants are ensured one by one, so later grants reach existing demo data. */
 async function seedDemoAccounts(db: Db, agencyIds: Map<string, string>) {
-  const passwordHash = await hashPassword(demoPassword);
+  let passwordHash: string | undefined;
   for (const account of demoAccounts) {
-    const [existing] = await db.select({ id: users.id }).from(users).where(eq(users.email, account.email));
-    if (existing) continue;
-    await db.transaction(async (tx) => {
-      const [user] = await tx
+    let [user] = await db.select({ id: users.id }).from(users).where(eq(users.email, account.email));
+    if (!user) {
+      passwordHash ??= await hashPassword(demoPassword);
+      [user] = await db
         .insert(users)
         .values({ kind: account.kind, fullName: account.fullName, email: account.email, passwordHash })
         .returning({ id: users.id });
-      if (!user) throw new Error('insert returned nothing');
-      for (const grant of account.roles) {
-        const agencyId = grant.agency ? agencyIds.get(grant.agency) : null;
-        if (agencyId === undefined) throw new Error(`demo agency ${grant.agency} is missing`);
-        const [taken] = await tx
-          .select({ id: roleAssignments.id })
-          .from(roleAssignments)
-          .where(and(eq(roleAssignments.userId, user.id), eq(roleAssignments.role, grant.role)));
-        if (!taken) await tx.insert(roleAssignments).values({ userId: user.id, role: grant.role, agencyId });
-      }
-    });
+    }
+    if (!user) throw new Error('insert returned nothing');
+    for (const grant of account.roles) {
+      const agencyId = grant.agency ? agencyIds.get(grant.agency) : null;
+      if (agencyId === undefined) throw new Error(`demo agency ${grant.agency} is missing`);
+      const [taken] = await db
+        .select({ id: roleAssignments.id })
+        .from(roleAssignments)
+        .where(
+          and(
+            eq(roleAssignments.userId, user.id),
+            eq(roleAssignments.role, grant.role),
+            agencyId ? eq(roleAssignments.agencyId, agencyId) : isNull(roleAssignments.agencyId),
+          ),
+        );
+      if (!taken) await db.insert(roleAssignments).values({ userId: user.id, role: grant.role, agencyId });
+    }
   }
 }

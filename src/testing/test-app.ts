@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../app.ts';
@@ -16,9 +19,11 @@ export interface TestApp {
 /** Opens a private database and the whole app over it for one test file. */
 export function useTestApp(kind: DatabaseKind): TestApp {
   const ctx = {} as TestApp;
+  let filesDir: string | undefined;
   beforeAll(async () => {
     ctx.database = await openTestDatabase(kind);
-    ctx.app = await buildApp(ctx.database, { logLevel: 'silent' });
+    filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-test-files-'));
+    ctx.app = await buildApp(ctx.database, { logLevel: 'silent', filesDir });
     ctx.request = ({ cookie, headers, ...options }) =>
       ctx.app.inject({ ...options, headers: { ...headers, ...(cookie ? { cookie } : {}) } });
     ctx.login = async (email, password = demoPassword) => {
@@ -37,6 +42,7 @@ export function useTestApp(kind: DatabaseKind): TestApp {
   afterAll(async () => {
     await ctx.app?.close();
     await ctx.database?.close();
+    if (filesDir) fs.rmSync(filesDir, { recursive: true, force: true });
   });
   return ctx;
 }

@@ -2,11 +2,14 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger, FastifyInstance, RawServerDefault } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { DatabaseKind, Db } from '../db/connect.ts';
+import type { LocalFileStore } from '../files/file-store.ts';
 
 /** What every module's routes receive: the database and how it is hosted. */
 export interface AppContext {
   db: Db;
   dbKind: DatabaseKind;
+  /** Uploaded documents and results, content-addressed. */
+  files: LocalFileStore;
 }
 
 /** Fastify with zod schemas as the type provider: request types flow from the route schemas. */

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'THROTTLED'
   | 'PAYLOAD_TOO_LARGE'
+  | 'RULE'
   | 'INTERNAL';
 
 const statusOf: Record<ErrorCode, number> = {
@@ -19,6 +20,8 @@ const statusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   THROTTLED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  /** A well-formed request that a business rule forbids (e.g. a second supplement request). */
+  RULE: 422,
   INTERNAL: 500,
 };
 

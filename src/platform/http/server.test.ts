@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { LocalFileStore } from '../files/file-store.ts';
 import { buildServer } from './server.ts';
 
-const context = { db: {} as never, dbKind: 'pglite' as const };
+const context = { db: {} as never, dbKind: 'pglite' as const, files: new LocalFileStore(os.tmpdir()) };
 
 describe('HTTP platform', () => {
   it('answers unknown API paths with a Vietnamese 404, without a web app', async () => {

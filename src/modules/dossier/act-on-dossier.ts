@@ -1,0 +1,67 @@
+import type { Db } from '../../platform/db/connect.ts';
+import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
+import type { Principal } from '../auth/permissions.ts';
+import { workingCalendar } from '../calendar/calendar-store.ts';
+import { canSeeDossier } from './dossier-access.ts';
+import {
+  appendEvent,
+  type DbOrTx,
+  loadDossierForUpdate,
+  nextDossierCode,
+  saveSnapshot,
+} from './dossier-store.ts';
+import type { Actor, DossierAction } from './lifecycle/actions.ts';
+import type { DossierSnapshot } from './lifecycle/snapshot.ts';
+import { transition } from './lifecycle/transition.ts';
+
+export function actorOf(principal: Principal): Actor {
+  return principal.kind === 'citizen'
+    ? { kind: 'applicant', userId: principal.userId }
+    : { kind: 'officer', userId: principal.userId, roles: principal.roles };
+}
+
+const refusalStatus = { ILLEGAL_STATE: 'CONFLICT', FORBIDDEN: 'FORBIDDEN', RULE: 'RULE' } as const;
+
+/**
+ * Runs one action of the state machine on a stored snapshot inside the caller's transaction: the receipt code
+ * is drawn here, the snapshot saved and the event appended together, or nothing at all.
+ */
+export async function applyAction(
+  tx: DbOrTx,
+  ownerUnitId: string,
+  snapshot: DossierSnapshot,
+  action: DossierAction,
+  actor: Actor,
+  now: Date,
+  calendar: Awaited<ReturnType<typeof workingCalendar>>,
+): Promise<DossierSnapshot> {
+  const effective =
+    action.type === 'receive'
+      ? { ...action, dossierCode: await nextDossierCode(tx, snapshot.receivingAgencyId, now) }
+      : action;
+  const result = transition(snapshot, effective, actor, now, calendar);
+  if (!result.ok) throw new AppError(refusalStatus[result.code], result.message);
+  await saveSnapshot(tx, ownerUnitId, result.snapshot);
+  await appendEvent(tx, ownerUnitId, result.event);
+  return result.snapshot;
+}
+
+/** An officer's or applicant's action on a dossier, with optimistic concurrency on `version`. */
+export async function actOnDossier(
+  db: Db,
+  principal: Principal,
+  dossierId: string,
+  version: number,
+  action: DossierAction,
+  now = new Date(),
+): Promise<DossierSnapshot> {
+  const calendar = await workingCalendar(db);
+  return db.transaction(async (tx) => {
+    const row = await loadDossierForUpdate(tx, dossierId);
+    if (!row || !canSeeDossier(principal, row.snapshot)) throw notFound('Không tìm thấy hồ sơ.');
+    if (row.version !== version) {
+      throw conflict('Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại để xem trạng thái mới nhất.');
+    }
+    return applyAction(tx, row.ownerUnitId, row.snapshot, action, actorOf(principal), now, calendar);
+  });
+}

@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../testing/test-app.ts';
+import { testDatabaseKinds } from '../../testing/test-db.ts';
+import { dossierCodePattern } from './dossier-code.ts';
+
+type Detail = {
+  id: string;
+  code: string;
+  state: string;
+  version: number;
+  dueAt: string;
+  availableActions: { type: string }[];
+  events: { action: string; toState: string; actorName: string | null }[];
+  steps: { name: string; agency: { name: string }; completedAt: string | null; interlinked: boolean }[];
+};
+
+describe.each(testDatabaseKinds())('one-stop dossiers on %s', (kind) => {
+  const t = useTestApp(kind);
+  let agencyId: Map<string, string>;
+  const agencies = async () => {
+    agencyId ??= new Map(
+      (
+        (await t.request({ method: 'GET', url: '/api/agencies' })).json() as { id: string; slug: string }[]
+      ).map((a) => [a.slug, a.id]),
+    );
+    return agencyId;
+  };
+  const intake = async (cookie: string, overrides: Record<string, unknown> = {}) =>
+    t.request({
+      method: 'POST',
+      url: '/api/office/dossiers',
+      cookie,
+      payload: {
+        procedureCode: '1.001193',
+        receivingAgencyId: (await agencies()).get('cantho-phuong-vi-thanh-ttpvhcc'),
+        applicant: {
+          fullName: 'Nguyễn Thị Hoa',
+          phone: '0912345678',
+          citizenId: '093190001234',
+          address: 'Phường Vị Thanh',
+        },
+        documents: [{ name: 'Tờ khai đăng ký khai sinh', originals: 1, copies: 0 }],
+        complete: true,
+        ...overrides,
+      },
+    });
+  const act = async (
+    cookie: string,
+    dossier: { id: string; version: number },
+    action: Record<string, unknown>,
+  ) =>
+    t.request({
+      method: 'POST',
+      url: `/api/office/dossiers/${dossier.id}/actions`,
+      cookie,
+      payload: { version: dossier.version, action },
+    });
+  const ok = async (response: Awaited<ReturnType<typeof act>>) => {
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json() as Detail;
+  };
+
+  it('runs a walk-in dossier through interlinked processing, a supplement, decision, result and return', async () => {
+    const desk = await t.login('motcua.vithanh@demo.motcua.vn');
+    const specialist = await t.login('chuyenvien.vithanh@demo.motcua.vn');
+    const head = await t.login('truongphong.vithanh@demo.motcua.vn');
+    const leader = await t.login('lanhdao.vithanh@demo.motcua.vn');
+    const clerk = await t.login('vanthu.vithanh@demo.motcua.vn');
+    const created = await intake(desk);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json().statutoryAssumed).toBe(true); // the catalog gives "1" with no unit: counted as working days
+    let d = created.json() as Detail;
+    expect(d.state).toBe('received');
+    expect(d.code).toMatch(dossierCodePattern);
+    expect(d.code.startsWith('001.01.92.H92-')).toBe(true);
+    expect(d.events.map((e) => e.action)).toEqual(['submit', 'receive']);
+
+    // The desk hands over to the ward committee.
+    d = await ok(await act(desk, d, { type: 'complete_step', comment: 'Hồ sơ đầy đủ, chuyển thẩm định' }));
+    expect(d.state).toBe('in_progress');
+    // Interlinked: the specialist asks the economic office for an opinion.
+    const economic = (await agencies()).get('cantho-phuong-vi-thanh-kinh-te');
+    d = await ok(
+      await act(specialist, d, {
+        type: 'transfer',
+        toAgencyId: economic,
+        stepName: 'Cho ý kiến về địa chỉ cư trú',
+        actorRole: 'specialist',
+        budgetHours: 2,
+        comment: 'Đề nghị cho ý kiến',
+      }),
+    );
+    expect(d.steps.some((s) => s.interlinked && s.agency.name.startsWith('Phòng Kinh tế'))).toBe(true);
+    d = await ok(await act(specialist, d, { type: 'complete_step', comment: 'Thống nhất' }));
+    d = await ok(
+      await act(specialist, d, { type: 'request_supplement', reasons: ['Thiếu giấy chứng sinh bản chính'] }),
+    );
+    expect(d.state).toBe('supplement_requested');
+    // Only one supplement request: a second is refused and changes nothing.
+    d = await ok(await act(desk, d, { type: 'supply_supplement', note: 'Công dân đã nộp giấy chứng sinh' }));
+    const second = await act(specialist, d, { type: 'request_supplement', reasons: ['Thêm giấy tờ khác'] });
+    expect(second.statusCode).toBe(422);
+    expect(second.json().error.message).toMatch(/một lần|1 lần/);
+    // The transfer closed the appraisal step; after the opinion the dossier goes on to review.
+    d = await ok(await act(head, d, { type: 'complete_step', comment: 'Trình ký' }));
+    d = await ok(await act(leader, d, { type: 'approve', comment: 'Đồng ý', decisionNo: '15/QĐ-UBND' }));
+    expect(d.state).toBe('decided');
+
+    const upload = await t.request({
+      method: 'POST',
+      url: '/api/office/files',
+      cookie: clerk,
+      headers: { 'content-type': 'multipart/form-data; boundary=XYZ' },
+      payload:
+        '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="ket-qua.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 giay khai sinh\r\n--XYZ--\r\n',
+    });
+    expect(upload.statusCode, upload.body).toBe(201);
+    d = await ok(await act(clerk, d, { type: 'issue_result', resultFileId: upload.json().fileId }));
+    expect(d.state).toBe('result_issued');
+    d = await ok(await act(desk, d, { type: 'return_result', channel: 'counter' }));
+    expect(d.state).toBe('returned');
+    expect(d.events.map((e) => e.action)).toEqual([
+      'submit',
+      'receive',
+      'complete_step',
+      'transfer',
+      'complete_step',
+      'request_supplement',
+      'supply_supplement',
+      'complete_step',
+      'approve',
+      'issue_result',
+      'return_result',
+    ]);
+    expect(d.events.find((e) => e.action === 'approve')?.actorName).toBe('Võ Thanh Bình');
+  });
+
+  it('refuses stale versions, illegal actions and strangers, changing nothing', async () => {
+    const desk = await t.login('motcua.vithanh@demo.motcua.vn');
+    const d = (await intake(desk)).json() as Detail;
+    const stale = await act(
+      desk,
+      { id: d.id, version: d.version - 1 },
+      { type: 'complete_step', comment: 'x' },
+    );
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json().error.message).toMatch(/người khác cập nhật/);
+    const illegal = await act(desk, d, { type: 'approve' });
+    expect([403, 409]).toContain(illegal.statusCode);
+    expect(illegal.json().error.message.length).toBeGreaterThan(10);
+    const otherWard = await t.login('motcua.vitan@demo.motcua.vn');
+    expect(
+      (await t.request({ method: 'GET', url: `/api/office/dossiers/${d.id}`, cookie: otherWard })).statusCode,
+    ).toBe(404);
+    expect((await act(otherWard, d, { type: 'complete_step', comment: 'x' })).statusCode).toBe(404);
+    const after = (
+      await t.request({ method: 'GET', url: `/api/office/dossiers/${d.id}`, cookie: desk })
+    ).json();
+    expect(after.version).toBe(d.version);
+    expect(after.state).toBe('received');
+  });
+
+  it('answers an incomplete walk-in with a supplement request and no receipt', async () => {
+    const desk = await t.login('motcua.vithanh@demo.motcua.vn');
+    const response = await intake(desk, { complete: false, supplementReasons: ['Thiếu giấy chứng sinh'] });
+    expect(response.statusCode).toBe(201);
+    expect(response.json()).toMatchObject({ state: 'intake_supplement_requested', code: null });
+    const missingReasons = await intake(desk, { complete: false });
+    expect(missingReasons.statusCode).toBe(400);
+    const wrongDesk = await intake(await t.login('motcua.vitan@demo.motcua.vn'));
+    expect(wrongDesk.statusCode).toBe(403);
+  });
+
+  it('rejects files by content, not by name', async () => {
+    const desk = await t.login('motcua.vithanh@demo.motcua.vn');
+    const upload = await t.request({
+      method: 'POST',
+      url: '/api/office/files',
+      cookie: desk,
+      headers: { 'content-type': 'multipart/form-data; boundary=XYZ' },
+      payload:
+        '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="ket-qua.pdf"\r\nContent-Type: application/pdf\r\n\r\nMZ not a pdf\r\n--XYZ--\r\n',
+    });
+    expect(upload.statusCode).toBe(400);
+    expect(upload.json().error.message).toMatch(/theo nội dung tệp/);
+  });
+
+  it("lists an agency's queue by urgency, and refuses other agencies", async () => {
+    const desk = await t.login('motcua.vithanh@demo.motcua.vn');
+    const queue = (
+      await t.request({ method: 'GET', url: '/api/office/dossiers?scope=queue', cookie: desk })
+    ).json();
+    expect(queue.total).toBeGreaterThan(0);
+    expect(queue.items.every((i: { currentRole: string }) => i.currentRole === 'desk_officer')).toBe(true);
+    const other = (await agencies()).get('cantho-phuong-vi-tan-ttpvhcc');
+    const refused = await t.request({
+      method: 'GET',
+      url: `/api/office/dossiers?agencyId=${other}`,
+      cookie: desk,
+    });
+    expect(refused.statusCode).toBe(403);
+  });
+});

@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { acceptedTypes, detectFileType } from '../../platform/files/detect-type.ts';
+import type { AppContext, ZodApp } from '../../platform/http/context.ts';
+import { AppError, invalid } from '../../platform/http/errors.ts';
+import { requireOfficer } from '../auth/guards.ts';
+import { actOnDossier } from './act-on-dossier.ts';
+import { actionBody, dossierSummarySchema, intakeBody, listQuery } from './dossier.types.ts';
+import { viewDossier } from './dossier-view.ts';
+import { listDossiers } from './list-dossiers.ts';
+import { receiveWalkIn } from './receive-walk-in.ts';
+
+const idParams = z.object({ id: z.uuid('Mã hồ sơ không hợp lệ.') });
+// The detail is large; its main fields are typed here, nested parts follow the lifecycle's own types.
+const dossierDetailSchema = z
+  .object({
+    id: z.string(),
+    code: z.string().nullable(),
+    state: z.string(),
+    stateLabel: z.string(),
+    version: z.number().int(),
+    availableActions: z.array(z.object({ type: z.string(), label: z.string() })),
+  })
+  .loose();
+
+export const maxUploadBytes = 10 * 1024 * 1024;
+
+export function registerDossierRoutes(app: ZodApp, { db, files }: AppContext): void {
+  app.post(
+    '/api/office/dossiers',
+    {
+      schema: {
+        tags: ['one-stop desk'],
+        summary: 'Receive a walk-in or postal dossier at a one-stop desk',
+        body: intakeBody,
+        response: { 201: dossierDetailSchema.extend({ statutoryAssumed: z.boolean() }) },
+      },
+    },
+    async (request, reply) => {
+      const principal = requireOfficer(request);
+      const { snapshot, statutoryAssumed } = await receiveWalkIn(db, principal, request.body);
+      return reply.status(201).send({ ...(await viewDossier(db, principal, snapshot.id)), statutoryAssumed });
+    },
+  );
+
+  app.get(
+    '/api/office/dossiers',
+    {
+      schema: {
+        tags: ['one-stop desk'],
+        summary: "Work queue or list of the officer's agencies",
+        querystring: listQuery,
+        response: { 200: z.object({ items: z.array(dossierSummarySchema), total: z.number().int() }) },
+      },
+    },
+    async (request) => listDossiers(db, requireOfficer(request), request.query),
+  );
+
+  app.get(
+    '/api/office/dossiers/:id',
+    {
+      schema: {
+        tags: ['one-stop desk'],
+        summary: 'A dossier with its steps, history and the actions available to me',
+        params: idParams,
+        response: { 200: dossierDetailSchema },
+      },
+    },
+    async (request) => viewDossier(db, requireOfficer(request), request.params.id),
+  );
+
+  app.post(
+    '/api/office/dossiers/:id/actions',
+    {
+      schema: {
+        tags: ['one-stop desk'],
+        summary: 'Take an action of the lifecycle (optimistic concurrency on version)',
+        params: idParams,
+        body: actionBody,
+        response: { 200: dossierDetailSchema },
+      },
+    },
+    async (request) => {
+      const principal = requireOfficer(request);
+      const { action, version } = request.body;
+      if (action.type === 'issue_result' && !files.exists(action.resultFileId)) {
+        throw invalid('action.resultFileId', 'Không tìm thấy tệp kết quả; vui lòng tải tệp lên trước.');
+      }
+      await actOnDossier(db, principal, request.params.id, version, action);
+      return viewDossier(db, principal, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/office/files',
+    {
+      schema: {
+        tags: ['one-stop desk'],
+        summary: 'Upload a document or result (PDF, PNG, JPEG; type checked by content)',
+        response: { 201: z.object({ fileId: z.string(), mime: z.string(), sizeBytes: z.number().int() }) },
+      },
+    },
+    async (request, reply) => {
+      requireOfficer(request);
+      const part = await request
+        .file({ limits: { fileSize: maxUploadBytes, files: 1 } })
+        .catch(() => undefined);
+      if (!part) throw invalid('file', 'Vui lòng chọn một tệp để tải lên.');
+      const bytes = await part.toBuffer().catch((error: { code?: string }) => {
+        if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
+          throw new AppError('PAYLOAD_TOO_LARGE', `Tệp quá lớn: tối đa ${maxUploadBytes / 1024 / 1024} MB.`);
+        }
+        throw error;
+      });
+      const mime = detectFileType(bytes);
+      if (!mime) {
+        const allowed = Object.values(acceptedTypes)
+          .map((t) => t.label)
+          .join(', ');
+        throw invalid(
+          'file',
+          `Tệp không đúng định dạng cho phép (${allowed}); hệ thống kiểm tra theo nội dung tệp.`,
+        );
+      }
+      const fileId = await files.put(bytes);
+      return reply.status(201).send({ fileId, mime, sizeBytes: bytes.length });
+    },
+  );
+}

@@ -1,0 +1,131 @@
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core';
+import type { DossierSnapshot } from './lifecycle/snapshot.ts';
+
+// Large tables carry `owner_unit_id` (the administrative unit of the receiving agency): every query filters by
+// it, and on Citus it is the distribution column, so primary and unique keys include it.
+
+export const dossiers = pgTable(
+  'dossiers',
+  {
+    ownerUnitId: uuid('owner_unit_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    /** Mã hồ sơ, assigned at receipt. */
+    code: varchar('code', { length: 60 }),
+    procedureId: uuid('procedure_id').notNull(),
+    procedureCode: varchar('procedure_code', { length: 30 }).notNull(),
+    procedureName: text('procedure_name').notNull(),
+    field: text('field').notNull(),
+    ruleProfile: varchar('rule_profile', { length: 20 }).notNull(),
+    state: varchar('state', { length: 40 }).notNull(),
+    channel: varchar('channel', { length: 10 }).notNull(),
+    assistingAgencyId: uuid('assisting_agency_id'),
+    receivingAgencyId: uuid('receiving_agency_id').notNull(),
+    competentAgencyId: uuid('competent_agency_id').notNull(),
+    /** Agency and role whose queue holds the dossier now (null when nobody has to act). */
+    currentAgencyId: uuid('current_agency_id'),
+    currentRole: varchar('current_role', { length: 30 }),
+    assigneeUserId: uuid('assignee_user_id'),
+    applicantUserId: uuid('applicant_user_id'),
+    applicantKind: varchar('applicant_kind', { length: 12 }).notNull(),
+    applicantName: text('applicant_name').notNull(),
+    applicantCitizenId: varchar('applicant_citizen_id', { length: 12 }),
+    applicantPhone: varchar('applicant_phone', { length: 15 }),
+    applicantEmail: varchar('applicant_email', { length: 254 }),
+    applicantAddress: text('applicant_address'),
+    feeAmountVnd: integer('fee_amount_vnd'),
+    submittedAt: timestamp('submitted_at', { withTimezone: true }),
+    receivedAt: timestamp('received_at', { withTimezone: true }),
+    dueAt: timestamp('due_at', { withTimezone: true }),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    returnedAt: timestamp('returned_at', { withTimezone: true }),
+    /** The state machine's whole snapshot (src/modules/dossier/lifecycle). */
+    snapshot: jsonb('snapshot').$type<DossierSnapshot>().notNull(),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ownerUnitId, t.id] }),
+    uniqueIndex('dossiers_code_uq').on(t.ownerUnitId, t.code).where(sql`${t.code} is not null`),
+    // Look-ups by id alone (links, interlinked agencies in other units); on Citus a fan-out to each shard's index.
+    index('dossiers_id_idx').on(t.id),
+    // Work queues: one agency's (and role's) open dossiers by urgency. The holding agency may belong to another
+    // unit than the owner (interlinked processing), so this index does not start with the owner unit.
+    index('dossiers_queue_idx').on(t.currentAgencyId, t.currentRole, t.dueAt),
+    index('dossiers_receiving_idx').on(t.receivingAgencyId, t.receivedAt),
+    index('dossiers_competent_idx').on(t.competentAgencyId, t.receivedAt),
+    index('dossiers_applicant_idx').on(t.applicantUserId),
+    index('dossiers_received_idx').on(t.ownerUnitId, t.receivedAt),
+  ],
+);
+
+/** Append-only history: one row per transition, written in the same transaction as the state change. */
+export const dossierEvents = pgTable(
+  'dossier_events',
+  {
+    ownerUnitId: uuid('owner_unit_id').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    dossierId: uuid('dossier_id').notNull(),
+    action: varchar('action', { length: 40 }).notNull(),
+    fromState: varchar('from_state', { length: 40 }),
+    toState: varchar('to_state', { length: 40 }).notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    actorUserId: uuid('actor_user_id'),
+    actorRole: varchar('actor_role', { length: 30 }),
+    actorAgencyId: uuid('actor_agency_id'),
+    reason: text('reason'),
+    comment: text('comment'),
+    data: jsonb('data').$type<Record<string, unknown>>(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ownerUnitId, t.id] }),
+    index('dossier_events_dossier_idx').on(t.ownerUnitId, t.dossierId, t.id),
+  ],
+);
+
+/** Per receiving agency and day, the last sequence number used in dossier codes. */
+export const dossierCodeCounters = pgTable(
+  'dossier_code_counters',
+  {
+    agencyId: uuid('agency_id').notNull(),
+    day: date('day').notNull(),
+    last: integer('last').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.agencyId, t.day] })],
+);
+
+/** Documents supplied with a dossier, against the procedure's required list; files are content-addressed. */
+export const dossierDocuments = pgTable(
+  'dossier_documents',
+  {
+    ownerUnitId: uuid('owner_unit_id').notNull(),
+    id: uuid('id').notNull().defaultRandom(),
+    dossierId: uuid('dossier_id').notNull(),
+    kind: varchar('kind', { length: 20 }).notNull(), // 'submitted' | 'supplement' | 'result'
+    name: text('name').notNull(),
+    originals: integer('originals').notNull().default(0),
+    copies: integer('copies').notNull().default(0),
+    fileSha256: varchar('file_sha256', { length: 64 }),
+    mime: varchar('mime', { length: 60 }),
+    sizeBytes: integer('size_bytes'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ownerUnitId, t.id] }),
+    index('dossier_documents_dossier_idx').on(t.ownerUnitId, t.dossierId),
+  ],
+);
