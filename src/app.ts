@@ -3,6 +3,7 @@ import { registerSessionHook } from './modules/auth/guards.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerCalendarRoutes } from './modules/calendar/routes.ts';
 import { registerCatalogRoutes } from './modules/catalog/routes.ts';
+import { recomputeOpenDossiers } from './modules/dossier/recompute-open-dossiers.ts';
 import { registerDossierRoutes } from './modules/dossier/routes.ts';
 import { registerOrgRoutes } from './modules/org/routes.ts';
 import type { Database } from './platform/db/connect.ts';
@@ -16,7 +17,12 @@ export function buildApp(
 ): Promise<FastifyInstance> {
   const { filesDir, ...serverOptions } = options;
   return buildServer({
-    context: { db: database.db, dbKind: database.kind, files: new LocalFileStore(filesDir) },
+    context: {
+      db: database.db,
+      dbKind: database.kind,
+      files: new LocalFileStore(filesDir),
+      onScheduleChanged: (change) => recomputeOpenDossiers(database.db, change),
+    },
     plugins: [(app) => registerSessionHook(app, database.db)],
     modules: [
       registerAuthRoutes,

@@ -64,9 +64,14 @@ export async function addScheduleEntry(db: Db, entry: OfficialScheduleEntry, use
 }
 
 export async function removeScheduleEntry(db: Db, id: string) {
-  const deleted = await db
+  const [deleted] = await db
     .delete(officialScheduleEntries)
     .where(eq(officialScheduleEntries.id, id))
-    .returning({ id: officialScheduleEntries.id });
-  if (deleted.length === 0) throw notFound('Không tìm thấy dòng lịch này.');
+    .returning({
+      date: officialScheduleEntries.date,
+      name: officialScheduleEntries.name,
+      instrument: officialScheduleEntries.instrument,
+    });
+  if (!deleted) throw notFound('Không tìm thấy dòng lịch này.');
+  return deleted;
 }

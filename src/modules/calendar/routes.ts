@@ -37,7 +37,10 @@ const scheduleEntryInput = z
   })
   .strict();
 
-export function registerCalendarRoutes(app: ZodApp, { db }: AppContext): void {
+export function registerCalendarRoutes(app: ZodApp, { db, onScheduleChanged }: AppContext): void {
+  const changed = (date: string, reason: string, userId: string) =>
+    onScheduleChanged ? onScheduleChanged({ date, reason, userId }) : Promise.resolve(0);
+
   app.get(
     '/api/calendar/holidays',
     {
@@ -105,7 +108,7 @@ export function registerCalendarRoutes(app: ZodApp, { db }: AppContext): void {
         tags: ['administration'],
         summary: 'Add an official schedule row (day off or swapped working day)',
         body: scheduleEntryInput,
-        response: { 201: z.object({ id: z.string() }) },
+        response: { 201: z.object({ id: z.string(), recomputedDossiers: z.number().int() }) },
       },
     },
     async (request, reply) => {
@@ -113,7 +116,10 @@ export function registerCalendarRoutes(app: ZodApp, { db }: AppContext): void {
       const [y, m, d] = request.body.date.split('-').map(Number) as [number, number, number];
       if (!isValidCivil(y, m, d)) throw invalid('date', 'Ngày không tồn tại.');
       const id = await addScheduleEntry(db, request.body, principal.userId);
-      return reply.status(201).send({ id });
+      const kind = request.body.type === 'day_off' ? 'thêm ngày nghỉ' : 'thêm ngày làm việc bù';
+      const reason = `Lịch chính thức: ${kind} ${request.body.date} — ${request.body.name} (${request.body.instrument})`;
+      const recomputedDossiers = await changed(request.body.date, reason, principal.userId);
+      return reply.status(201).send({ id, recomputedDossiers });
     },
   );
 
@@ -127,8 +133,13 @@ export function registerCalendarRoutes(app: ZodApp, { db }: AppContext): void {
       },
     },
     async (request, reply) => {
-      requireAdmin(request);
-      await removeScheduleEntry(db, request.params.id);
+      const principal = requireAdmin(request);
+      const removed = await removeScheduleEntry(db, request.params.id);
+      await changed(
+        removed.date,
+        `Lịch chính thức: bỏ dòng ${removed.date} — ${removed.name} (${removed.instrument})`,
+        principal.userId,
+      );
       return reply.status(204).send();
     },
   );

@@ -33,7 +33,12 @@ export function columnsOf(s: DossierSnapshot) {
   };
 }
 
-export async function appendEvent(tx: DbOrTx, ownerUnitId: string, event: DossierEventDraft) {
+/** Lifecycle events, plus system events outside the state machine (e.g. deadlines recomputed). */
+export async function appendEvent(
+  tx: DbOrTx,
+  ownerUnitId: string,
+  event: Omit<DossierEventDraft, 'action'> & { action: string },
+) {
   await tx.insert(dossierEvents).values({
     ownerUnitId,
     dossierId: event.dossierId,

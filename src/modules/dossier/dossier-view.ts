@@ -16,6 +16,9 @@ import { urgencyOf } from './queue-holder.ts';
 import { dossierDocuments, dossierEvents, dossiers } from './schema.ts';
 
 const stateLabel = (s: string) => STATE_LABELS[s as keyof typeof STATE_LABELS] ?? s;
+const systemActionLabels: Record<string, string> = {
+  recompute_deadlines: 'Tính lại hạn giải quyết do thay đổi lịch nghỉ',
+};
 
 /** Everything the dossier page shows: the record, its steps with their timing, its history and what I may do. */
 export async function viewDossier(db: Db, principal: Principal, id: string, now = new Date()) {
@@ -117,7 +120,8 @@ export async function viewDossier(db: Db, principal: Principal, id: string, now 
       id: e.id,
       at: e.at,
       action: e.action,
-      actionLabel: ACTION_LABELS[e.action as keyof typeof ACTION_LABELS] ?? e.action,
+      actionLabel:
+        ACTION_LABELS[e.action as keyof typeof ACTION_LABELS] ?? systemActionLabels[e.action] ?? e.action,
       fromState: e.fromState,
       toState: e.toState,
       toStateLabel: stateLabel(e.toState),

@@ -200,4 +200,47 @@ describe.each(testDatabaseKinds())('one-stop dossiers on %s', (kind) => {
     });
     expect(refused.statusCode).toBe(403);
   });
+
+  it('recomputes open dossiers when the official schedule gains or loses a day off, and says why', async () => {
+    const desk = await t.login('motcua.vithanh@demo.motcua.vn');
+    const admin = await t.login('quantri@demo.motcua.vn');
+    const created = await intake(desk, { procedureCode: '1.003583' }); // 5 working days
+    expect(created.statusCode, created.body).toBe(201);
+    const before = created.json() as Detail;
+    // The first working day of the period becomes a day off.
+    const next = (
+      await t.request({
+        method: 'GET',
+        url: `/api/calendar/due?from=${encodeURIComponent(new Date().toISOString())}&workingDays=1`,
+      })
+    ).json();
+    const date = new Date(new Date(next.due).getTime() + 7 * 3_600_000).toISOString().slice(0, 10);
+    const added = await t.request({
+      method: 'POST',
+      url: '/api/admin/calendar/schedule',
+      cookie: admin,
+      payload: { date, type: 'day_off', name: 'Nghỉ đột xuất (thử)', instrument: 'Công văn 1/UBND (thử)' },
+    });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json().recomputedDossiers).toBeGreaterThanOrEqual(1);
+    const moved = (
+      await t.request({ method: 'GET', url: `/api/office/dossiers/${before.id}`, cookie: desk })
+    ).json();
+    expect(new Date(moved.dueAt).getTime()).toBeGreaterThan(new Date(before.dueAt).getTime());
+    const event = moved.events.at(-1);
+    expect(event).toMatchObject({
+      action: 'recompute_deadlines',
+      actionLabel: 'Tính lại hạn giải quyết do thay đổi lịch nghỉ',
+    });
+    expect(event.reason).toContain(date);
+    const rows = (
+      await t.request({ method: 'GET', url: '/api/admin/calendar/schedule', cookie: admin })
+    ).json();
+    const row = rows.find((r: { date: string }) => r.date === date);
+    await t.request({ method: 'DELETE', url: `/api/admin/calendar/schedule/${row.id}`, cookie: admin });
+    const back = (
+      await t.request({ method: 'GET', url: `/api/office/dossiers/${before.id}`, cookie: desk })
+    ).json();
+    expect(back.dueAt).toBe(before.dueAt);
+  });
 });

@@ -10,6 +10,8 @@ export interface AppContext {
   dbKind: DatabaseKind;
   /** Uploaded documents and results, content-addressed. */
   files: LocalFileStore;
+  /** Called after an official schedule row is added or removed; returns how many dossiers changed. */
+  onScheduleChanged?: (change: { date: string; reason: string; userId: string }) => Promise<number>;
 }
 
 /** Fastify with zod schemas as the type provider: request types flow from the route schemas. */
