@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/app.ts';
 import type { DatabaseKind } from '../src/platform/db/connect.ts';
@@ -23,7 +24,7 @@ const queries = [
 
 async function measure(kind: DatabaseKind, rounds: number) {
   const database = await openTestDatabase(kind);
-  const app = await buildApp(database, { logLevel: 'silent' });
+  const app = await buildApp(database, { logLevel: 'silent', filesDir: os.tmpdir() });
   const samples: number[] = [];
   for (let round = -3; round < rounds; round++) {
     for (const query of queries) {

@@ -1,7 +1,9 @@
 // `npm run bench`: prints figures and ratios; record them in docs/benchmarks.md with the machine and date.
 import os from 'node:os';
 import { benchCatalogSearch } from './catalog-search.ts';
+import { benchDueDates } from './due-dates.ts';
 import { benchStartup } from './startup.ts';
+import { benchTransitions } from './transitions.ts';
 
 const only = process.argv[2];
 console.log(
@@ -9,3 +11,5 @@ console.log(
 );
 if (!only || only === 'search') await benchCatalogSearch();
 if (!only || only === 'startup') await benchStartup();
+if (!only || only === 'due') benchDueDates();
+if (!only || only === 'transitions') await benchTransitions();

@@ -15,7 +15,7 @@ export function testDatabaseKinds(): DatabaseKind[] {
  * A fresh, migrated, demo-seeded database of the given kind, private to the caller. On PostgreSQL it is a new
  * database on the server of DATABASE_URL, dropped again by `close()`.
  */
-export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
+export async function openTestDatabase(kind: DatabaseKind, poolSize = 4): Promise<Database> {
   if (kind === 'pglite') {
     const dump = new Blob([fs.readFileSync(templatePath)]);
     return openDatabase({ loadDataDir: dump });
@@ -29,7 +29,7 @@ export async function openTestDatabase(kind: DatabaseKind): Promise<Database> {
   await admin.end();
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 4 });
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize });
   await migrate(database);
   await seedDemo(database.db);
   return {

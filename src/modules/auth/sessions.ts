@@ -33,14 +33,28 @@ export async function deleteSession(db: Db, token: string): Promise<void> {
 
 /** The principal behind a session token, or null when the token is unknown, expired or the user disabled. */
 export async function principalForToken(db: Db, token: string): Promise<Principal | null> {
-  const [row] = await db
-    .select({ id: users.id, kind: users.kind, fullName: users.fullName, active: users.active })
+  // One round trip: the user and their role grants together (this runs on every request).
+  const rows = await db
+    .select({
+      id: users.id,
+      kind: users.kind,
+      fullName: users.fullName,
+      active: users.active,
+      role: roleAssignments.role,
+      agencyId: roleAssignments.agencyId,
+    })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())))
-    .limit(1);
-  if (!row?.active) return null;
-  return { userId: row.id, kind: row.kind, fullName: row.fullName, roles: await rolesOf(db, row.id) };
+    .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
+  const first = rows[0];
+  if (!first?.active) return null;
+  return {
+    userId: first.id,
+    kind: first.kind,
+    fullName: first.fullName,
+    roles: rows.flatMap((r) => (r.role ? [{ role: r.role, agencyId: r.agencyId }] : [])),
+  };
 }
 
 export async function rolesOf(db: Db, userId: string): Promise<Principal['roles']> {

@@ -6,10 +6,11 @@ import type { OfficialScheduleEntry } from './schedule.types.ts';
 import { officialScheduleEntries } from './schema.ts';
 import { WorkingCalendar } from './working-time.ts';
 
-// The working calendar is built from the schedule rows in the database. Rows are few (tens a year), so every
-// caller reads them (one small query) and reuses the built calendar while they are unchanged; a change made by
-// any process is seen by all at once.
-let cached: { key: string; calendar: WorkingCalendar } | undefined;
+// The working calendar is built from the schedule rows in the database and reused while they are unchanged.
+// The rows are re-read at most every few seconds (a query on every transition halved throughput); a change made
+// in this process is seen at once, one made by another process within `refreshMs`.
+const refreshMs = 3000;
+let cached: { key: string; calendar: WorkingCalendar; checkedAt: number; db: Db } | undefined;
 
 export async function scheduleRows(
   db: Db,
@@ -38,10 +39,20 @@ export async function scheduleRows(
 }
 
 export async function workingCalendar(db: Db): Promise<WorkingCalendar> {
+  const now = Date.now();
+  if (cached && cached.db === db && now - cached.checkedAt < refreshMs) return cached.calendar;
   const rows = await scheduleRows(db);
   const key = JSON.stringify(rows.map(({ id: _id, ...r }) => r));
-  if (cached?.key !== key) cached = { key, calendar: new WorkingCalendar({ schedule: rows }) };
+  cached =
+    cached?.key === key && cached.db === db
+      ? { ...cached, checkedAt: now }
+      : { key, calendar: new WorkingCalendar({ schedule: rows }), checkedAt: now, db };
   return cached.calendar;
+}
+
+/** Forget the cached calendar (after this process changed the schedule). */
+function invalidateCalendar() {
+  cached = undefined;
 }
 
 /** The 2025–2026 official schedules shipped with the product; idempotent. */
@@ -72,6 +83,7 @@ export async function removeScheduleEntry(db: Db, id: string) {
       name: officialScheduleEntries.name,
       instrument: officialScheduleEntries.instrument,
     });
+  invalidateCalendar();
   if (!deleted) throw notFound('Không tìm thấy dòng lịch này.');
   return deleted;
 }

@@ -134,16 +134,14 @@ export async function receiveWalkIn(db: Db, principal: Principal, input: IntakeB
       ...columnsOf(draft),
     });
     if (input.documents.length) {
-      await tx
-        .insert(dossierDocuments)
-        .values(
-          input.documents.map((d) => ({
-            ownerUnitId: receiving.unitId,
-            dossierId: id,
-            kind: 'submitted',
-            ...d,
-          })),
-        );
+      await tx.insert(dossierDocuments).values(
+        input.documents.map((d) => ({
+          ownerUnitId: receiving.unitId,
+          dossierId: id,
+          kind: 'submitted',
+          ...d,
+        })),
+      );
     }
     let snapshot = await applyAction(tx, receiving.unitId, draft, { type: 'submit' }, actor, now, calendar);
     snapshot = await applyAction(

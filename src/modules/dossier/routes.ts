@@ -6,6 +6,7 @@ import { requireOfficer } from '../auth/guards.ts';
 import { actOnDossier } from './act-on-dossier.ts';
 import { actionBody, dossierSummarySchema, intakeBody, listQuery } from './dossier.types.ts';
 import { viewDossier } from './dossier-view.ts';
+import { STATE_LABELS } from './lifecycle/states.ts';
 import { listDossiers } from './list-dossiers.ts';
 import { receiveWalkIn } from './receive-walk-in.ts';
 
@@ -74,6 +75,8 @@ export function registerDossierRoutes(app: ZodApp, { db, files }: AppContext): v
       schema: {
         tags: ['one-stop desk'],
         summary: 'Take an action of the lifecycle (optimistic concurrency on version)',
+        description:
+          'Answers the full dossier view, or only id, state and version with `Prefer: return=minimal`.',
         params: idParams,
         body: actionBody,
         response: { 200: dossierDetailSchema },
@@ -85,7 +88,18 @@ export function registerDossierRoutes(app: ZodApp, { db, files }: AppContext): v
       if (action.type === 'issue_result' && !files.exists(action.resultFileId)) {
         throw invalid('action.resultFileId', 'Không tìm thấy tệp kết quả; vui lòng tải tệp lên trước.');
       }
-      await actOnDossier(db, principal, request.params.id, version, action);
+      const snapshot = await actOnDossier(db, principal, request.params.id, version, action);
+      // RFC 7240: integrations and bulk clients can skip the full page view they do not need.
+      if (/return=minimal/.test(String(request.headers.prefer ?? ''))) {
+        return {
+          id: snapshot.id,
+          code: snapshot.code,
+          state: snapshot.state,
+          stateLabel: STATE_LABELS[snapshot.state],
+          version: snapshot.version,
+          availableActions: [],
+        };
+      }
       return viewDossier(db, principal, request.params.id);
     },
   );
