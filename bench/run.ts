@@ -2,6 +2,7 @@
 import os from 'node:os';
 import { benchCatalogSearch } from './catalog-search.ts';
 import { benchDueDates } from './due-dates.ts';
+import { benchQueues } from './queues.ts';
 import { benchStartup } from './startup.ts';
 import { benchTransitions } from './transitions.ts';
 
@@ -13,3 +14,4 @@ if (!only || only === 'search') await benchCatalogSearch();
 if (!only || only === 'startup') await benchStartup();
 if (!only || only === 'due') benchDueDates();
 if (!only || only === 'transitions') await benchTransitions();
+if (!only || only === 'queues') await benchQueues(Number(process.env.BENCH_DOSSIERS ?? 1_000_000));

@@ -69,6 +69,7 @@ export async function addScheduleEntry(db: Db, entry: OfficialScheduleEntry, use
     .values({ ...entry, createdBy: userId })
     .onConflictDoNothing()
     .returning({ id: officialScheduleEntries.id });
+  invalidateCalendar();
   if (!row)
     throw conflict(`Ngày ${entry.date} đã có trong lịch chính thức; hãy xóa dòng cũ trước khi nhập lại.`);
   return row.id;

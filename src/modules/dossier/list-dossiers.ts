@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, isNotNull, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { forbidden } from '../../platform/http/errors.ts';
 import { agencyScope, type Principal } from '../auth/permissions.ts';
@@ -9,10 +9,31 @@ import { STATE_LABELS } from './lifecycle/states.ts';
 import { urgencyOf } from './queue-holder.ts';
 import { dossiers } from './schema.ts';
 
+/** Counting a large agency's whole history would dominate the page time: totals stop at this cap. */
+export const countCap = 1000;
+
+const summaryColumns = {
+  id: dossiers.id,
+  code: dossiers.code,
+  procedureCode: dossiers.procedureCode,
+  procedureName: dossiers.procedureName,
+  applicantName: dossiers.applicantName,
+  state: dossiers.state,
+  channel: dossiers.channel,
+  currentAgencyId: dossiers.currentAgencyId,
+  currentAgencyName: agencies.name,
+  currentRole: dossiers.currentRole,
+  receivedAt: dossiers.receivedAt,
+  dueAt: dossiers.dueAt,
+  version: dossiers.version,
+  createdAt: dossiers.createdAt,
+};
+
 /**
  * Work queues and dossier lists for officers. `queue`: dossiers waiting for one of the officer's roles in one of
- * their agencies, most urgent first. `all`: every dossier received or resolved by the officer's agencies, newest
- * first. Both are limited to the officer's agencies; an agency outside them is refused.
+ * their agencies, most urgent first (index on holding agency, role, due date). `all`: dossiers received or
+ * resolved by the officer's agencies, newest first — two index-ordered reads (receiving side, competent side)
+ * merged, so a page stays fast with millions of rows. Totals are capped at `countCap`.
  */
 export async function listDossiers(db: Db, principal: Principal, query: ListQuery, now = new Date()) {
   const scope = agencyScope(principal);
@@ -20,69 +41,94 @@ export async function listDossiers(db: Db, principal: Principal, query: ListQuer
     throw forbidden('Bạn không có quyền xem hồ sơ của cơ quan này.');
   }
   const agencyIds = query.agencyId ? [query.agencyId] : scope === 'all' ? null : [...scope];
-  if (agencyIds && agencyIds.length === 0) return { items: [], total: 0 };
-  const filters: (SQL | undefined)[] = [];
-  if (query.scope === 'queue') {
-    filters.push(isNotNull(dossiers.currentAgencyId));
-    if (scope !== 'all') {
-      // Only the roles the officer holds in that agency.
-      const pairs = principal.roles
-        .filter((r) => r.agencyId && (!query.agencyId || r.agencyId === query.agencyId))
-        .map((r) =>
-          and(eq(dossiers.currentAgencyId, r.agencyId as string), eq(dossiers.currentRole, r.role)),
-        );
-      filters.push(pairs.length ? or(...pairs) : sql`false`);
-    } else if (agencyIds) filters.push(inArray(dossiers.currentAgencyId, agencyIds));
-  } else if (agencyIds) {
-    filters.push(
-      or(inArray(dossiers.receivingAgencyId, agencyIds), inArray(dossiers.competentAgencyId, agencyIds)),
-    );
-  }
-  if (query.state) filters.push(eq(dossiers.state, query.state));
+  if (agencyIds && agencyIds.length === 0) return { items: [], total: 0, totalIsCapped: false };
+  const common: (SQL | undefined)[] = [];
+  if (query.state) common.push(eq(dossiers.state, query.state));
   if (query.q) {
     const q = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    filters.push(
+    common.push(
       or(ilike(dossiers.code, q), ilike(dossiers.applicantName, q), ilike(dossiers.procedureName, q)),
     );
   }
-  const rows = await db
-    .select({
-      id: dossiers.id,
-      code: dossiers.code,
-      procedureCode: dossiers.procedureCode,
-      procedureName: dossiers.procedureName,
-      applicantName: dossiers.applicantName,
-      state: dossiers.state,
-      channel: dossiers.channel,
-      currentAgencyId: dossiers.currentAgencyId,
-      currentAgencyName: agencies.name,
-      currentRole: dossiers.currentRole,
-      receivedAt: dossiers.receivedAt,
-      dueAt: dossiers.dueAt,
-      version: dossiers.version,
-    })
-    .from(dossiers)
-    .leftJoin(agencies, eq(agencies.id, dossiers.currentAgencyId))
-    .where(and(...filters))
-    .orderBy(
-      ...(query.scope === 'queue'
-        ? [sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.id)]
-        : [desc(dossiers.createdAt), asc(dossiers.id)]),
-    )
-    .limit(query.pageSize)
-    .offset((query.page - 1) * query.pageSize);
+  const offset = (query.page - 1) * query.pageSize;
+  let rows: Awaited<ReturnType<typeof read>>;
+  let total: number;
+  if (query.scope === 'queue') {
+    const where = and(queueFilter(principal, scope, agencyIds, query.agencyId), ...common);
+    rows = await read(
+      db,
+      where,
+      [sql`${dossiers.dueAt} asc nulls last`, asc(dossiers.id)],
+      query.pageSize,
+      offset,
+    );
+    total = await cappedCount(db, where);
+  } else if (!agencyIds) {
+    const where = and(...common);
+    rows = await read(db, where, [desc(dossiers.createdAt), asc(dossiers.id)], query.pageSize, offset);
+    total = await cappedCount(db, where);
+  } else {
+    const sides = [
+      and(inArray(dossiers.receivingAgencyId, agencyIds), ...common),
+      and(
+        inArray(dossiers.competentAgencyId, agencyIds),
+        notInArray(dossiers.receivingAgencyId, agencyIds),
+        ...common,
+      ),
+    ];
+    const order = [desc(dossiers.createdAt), asc(dossiers.id)];
+    const [a, b] = await Promise.all(
+      sides.map((where) => read(db, where, order, offset + query.pageSize, 0)),
+    );
+    rows = [...(a ?? []), ...(b ?? [])]
+      .sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || x.id.localeCompare(y.id))
+      .slice(offset, offset + query.pageSize);
+    const counts = await Promise.all(sides.map((where) => cappedCount(db, where)));
+    total = Math.min(
+      countCap,
+      counts.reduce((sum, n) => sum + n, 0),
+    );
+  }
   const calendar = await workingCalendar(db);
   const open = new Set(['received', 'in_progress', 'supplement_requested']);
-  const items: DossierSummary[] = rows.map((r) => ({
+  const items: DossierSummary[] = rows.map(({ createdAt: _c, ...r }) => ({
     ...r,
     stateLabel: STATE_LABELS[r.state as keyof typeof STATE_LABELS] ?? r.state,
     urgency: open.has(r.state) ? urgencyOf(r.dueAt, now, calendar) : null,
   }));
-  return { items, total: await cappedCount(db, and(...filters)) };
+  return { items, total, totalIsCapped: total >= countCap };
 }
 
-/** Counting a large agency's whole history would dominate the page time: count up to a cap and say "at least". */
-export const countCap = 10_000;
+function queueFilter(
+  principal: Principal,
+  scope: ReturnType<typeof agencyScope>,
+  agencyIds: string[] | null,
+  agencyId: string | undefined,
+): SQL | undefined {
+  if (scope === 'all') {
+    return and(
+      isNotNull(dossiers.currentAgencyId),
+      agencyIds ? inArray(dossiers.currentAgencyId, agencyIds) : undefined,
+    );
+  }
+  // Only the roles the officer holds in that agency.
+  const pairs = principal.roles
+    .filter((r) => r.agencyId && (!agencyId || r.agencyId === agencyId))
+    .map((r) => and(eq(dossiers.currentAgencyId, r.agencyId as string), eq(dossiers.currentRole, r.role)));
+  return pairs.length ? or(...pairs) : sql`false`;
+}
+
+function read(db: Db, where: SQL | undefined, order: SQL[], limit: number, offset: number) {
+  return db
+    .select(summaryColumns)
+    .from(dossiers)
+    .leftJoin(agencies, eq(agencies.id, dossiers.currentAgencyId))
+    .where(where)
+    .orderBy(...order)
+    .limit(limit)
+    .offset(offset);
+}
+
 async function cappedCount(db: Db, where: SQL | undefined): Promise<number> {
   const limited = db.select({ one: sql`1` }).from(dossiers).where(where).limit(countCap).as('limited');
   const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(limited);

@@ -50,7 +50,13 @@ export function registerDossierRoutes(app: ZodApp, { db, files }: AppContext): v
         tags: ['one-stop desk'],
         summary: "Work queue or list of the officer's agencies",
         querystring: listQuery,
-        response: { 200: z.object({ items: z.array(dossierSummarySchema), total: z.number().int() }) },
+        response: {
+          200: z.object({
+            items: z.array(dossierSummarySchema),
+            total: z.number().int(),
+            totalIsCapped: z.boolean(),
+          }),
+        },
       },
     },
     async (request) => listDossiers(db, requireOfficer(request), request.query),

@@ -66,8 +66,9 @@ export const dossiers = pgTable(
     // Work queues: one agency's (and role's) open dossiers by urgency. The holding agency may belong to another
     // unit than the owner (interlinked processing), so this index does not start with the owner unit.
     index('dossiers_queue_idx').on(t.currentAgencyId, t.currentRole, t.dueAt),
-    index('dossiers_receiving_idx').on(t.receivingAgencyId, t.receivedAt),
-    index('dossiers_competent_idx').on(t.competentAgencyId, t.receivedAt),
+    // "All dossiers of my agency", newest first, read in index order from each side.
+    index('dossiers_receiving_created_idx').on(t.receivingAgencyId, t.createdAt),
+    index('dossiers_competent_created_idx').on(t.competentAgencyId, t.createdAt),
     index('dossiers_applicant_idx').on(t.applicantUserId),
     index('dossiers_received_idx').on(t.ownerUnitId, t.receivedAt),
   ],
