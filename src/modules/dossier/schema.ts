@@ -68,7 +68,10 @@ export const dossiers = pgTable(
     index('dossiers_queue_idx').on(t.currentAgencyId, t.currentRole, t.dueAt),
     // "All dossiers of my agency", newest first, read in index order from each side.
     index('dossiers_receiving_created_idx').on(t.receivingAgencyId, t.createdAt),
-    index('dossiers_competent_created_idx').on(t.competentAgencyId, t.createdAt),
+    // Only dossiers received by another agency: those received by the competent agency itself are on the other side.
+    index('dossiers_competent_elsewhere_idx')
+      .on(t.competentAgencyId, t.createdAt)
+      .where(sql`${t.competentAgencyId} <> ${t.receivingAgencyId}`),
     index('dossiers_applicant_idx').on(t.applicantUserId),
     index('dossiers_received_idx').on(t.ownerUnitId, t.receivedAt),
   ],

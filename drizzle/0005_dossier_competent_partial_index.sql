@@ -1,0 +1,2 @@
+DROP INDEX "dossiers_competent_created_idx";--> statement-breakpoint
+CREATE INDEX "dossiers_competent_elsewhere_idx" ON "dossiers" USING btree ("competent_agency_id","created_at") WHERE "dossiers"."competent_agency_id" <> "dossiers"."receiving_agency_id";
