@@ -3,6 +3,7 @@ import { registerSessionHook } from './modules/auth/guards.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerCalendarRoutes } from './modules/calendar/routes.ts';
 import { registerCatalogRoutes } from './modules/catalog/routes.ts';
+import { registerDossierFormRoutes } from './modules/dossier/forms-routes.ts';
 import { recomputeOpenDossiers } from './modules/dossier/recompute-open-dossiers.ts';
 import { registerDossierRoutes } from './modules/dossier/routes.ts';
 import { registerOrgRoutes } from './modules/org/routes.ts';
@@ -30,6 +31,7 @@ export function buildApp(
       registerCatalogRoutes,
       registerCalendarRoutes,
       registerDossierRoutes,
+      registerDossierFormRoutes,
     ],
     ...serverOptions,
   });

@@ -13,6 +13,7 @@ import {
 import type { Actor, DossierAction } from './lifecycle/actions.ts';
 import type { DossierSnapshot } from './lifecycle/snapshot.ts';
 import { transition } from './lifecycle/transition.ts';
+import { dossierDocuments } from './schema.ts';
 
 export function actorOf(principal: Principal): Actor {
   return principal.kind === 'citizen'
@@ -43,6 +44,16 @@ export async function applyAction(
   if (!result.ok) throw new AppError(refusalStatus[result.code], result.message);
   await saveSnapshot(tx, ownerUnitId, result.snapshot);
   await appendEvent(tx, ownerUnitId, result.event);
+  if (effective.type === 'issue_result') {
+    // The digitised result is a document of the dossier like any other (and how its file is found again).
+    await tx.insert(dossierDocuments).values({
+      ownerUnitId,
+      dossierId: snapshot.id,
+      kind: 'result',
+      name: 'Kết quả giải quyết thủ tục hành chính',
+      fileSha256: effective.resultFileId,
+    });
+  }
   return result.snapshot;
 }
 

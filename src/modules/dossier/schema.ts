@@ -131,5 +131,7 @@ export const dossierDocuments = pgTable(
   (t) => [
     primaryKey({ columns: [t.ownerUnitId, t.id] }),
     index('dossier_documents_dossier_idx').on(t.ownerUnitId, t.dossierId),
+    // Serving a file means finding the dossiers it belongs to.
+    index('dossier_documents_file_idx').on(t.fileSha256),
   ],
 );

@@ -24,10 +24,17 @@ let parsed: Record<FontFace, PDFKit.Mixins.PDFFontSource> | undefined;
 /** The four faces, parsed on first use. */
 export function fonts(): Record<FontFace, PDFKit.Mixins.PDFFontSource> {
   if (!parsed) {
-    const load = (file: string) =>
-      fontkit.create(
-        readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`)),
-      ) as PDFKit.Mixins.PDFFontSource;
+    const load = (file: string) => {
+      const font = fontkit.create(readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${file}`))) as {
+        characterSet: number[];
+        glyphForCodePoint(codePoint: number): unknown;
+      };
+      // Resolve every glyph once, up front: fontkit caches glyphs lazily, and a base letter first met as a part
+      // of an accented one (O in Ồ) was cached with the wrong code point, corrupting the text layer of every
+      // later PDF of the process ("HOÀN" extracted as "H6ÀN").
+      for (const codePoint of font.characterSet) font.glyphForCodePoint(codePoint);
+      return font as unknown as PDFKit.Mixins.PDFFontSource;
+    };
     parsed = {
       regular: load(faces.regular),
       bold: load(faces.bold),

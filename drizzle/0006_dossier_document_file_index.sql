@@ -1,0 +1,1 @@
+CREATE INDEX "dossier_documents_file_idx" ON "dossier_documents" USING btree ("file_sha256");
