@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'THROTTLED'
   | 'PAYLOAD_TOO_LARGE'
+  | 'RULE'
   | 'INTERNAL'
   | 'NETWORK';
 
@@ -37,6 +38,7 @@ const fallbackMessages: Record<number, string> = {
   404: 'Không tìm thấy dữ liệu yêu cầu.',
   409: 'Dữ liệu đã được người khác thay đổi. Vui lòng tải lại.',
   413: 'Dữ liệu gửi lên quá lớn.',
+  422: 'Thao tác không phù hợp với quy định đang áp dụng.',
   429: 'Bạn thao tác quá nhiều lần. Vui lòng thử lại sau ít phút.',
 };
 
@@ -47,6 +49,7 @@ const codeByStatus: Record<number, ErrorCode> = {
   404: 'NOT_FOUND',
   409: 'CONFLICT',
   413: 'PAYLOAD_TOO_LARGE',
+  422: 'RULE',
   429: 'THROTTLED',
 };
 
@@ -73,12 +76,17 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let response: Response;
+  const multipart = body instanceof FormData;
   try {
     response = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { Accept: 'application/json' } : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // The browser sets the multipart boundary itself.
+      headers:
+        body === undefined || multipart
+          ? { Accept: 'application/json' }
+          : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
       signal,
     });
   } catch (cause) {
@@ -95,6 +103,12 @@ export const api = {
   get: <T>(path: string, signal?: AbortSignal) => request<T>('GET', path, undefined, signal),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, body ?? {}),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
+  /** POSTs one file as multipart/form-data under `field`. */
+  upload: <T>(path: string, file: Blob, field = 'file') => {
+    const form = new FormData();
+    form.append(field, file);
+    return request<T>('POST', path, form);
+  },
 };
 
 /** Builds `path?a=1&b=2`, leaving out empty values. */

@@ -77,3 +77,49 @@ export function totalWorkingDays(steps: Partial<ProcessStep>[]): number {
   }
   return Math.round(total * 100) / 100;
 }
+
+// Dossier times are instants; the one-stop desk works on Vietnam time (UTC+7, no daylight saving), whatever
+// the time zone of the device.
+const vietnamOffsetMs = 7 * 3_600_000;
+
+function vietnamIso(value: string | number | Date): string | null {
+  const time = new Date(value).getTime();
+  return Number.isFinite(time) ? new Date(time + vietnamOffsetMs).toISOString() : null;
+}
+
+/** "02/12/2026 17:00" in Vietnam time. */
+export function formatVnDateTime(value: string | null | undefined): string {
+  if (!value) return '';
+  const iso = vietnamIso(value);
+  if (!iso) return value;
+  return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)} ${iso.slice(11, 16)}`;
+}
+
+/** "02/12/2026" in Vietnam time. */
+export function formatVnDate(value: string | null | undefined): string {
+  return formatVnDateTime(value).slice(0, 10);
+}
+
+/** Today's date in Vietnam, "YYYY-MM-DD". */
+export function vietnamToday(now = new Date()): string {
+  return (vietnamIso(now) ?? now.toISOString()).slice(0, 10);
+}
+
+/** The Vietnam calendar date of an instant, "YYYY-MM-DD". */
+export function vietnamDate(value: string): string {
+  return (vietnamIso(value) ?? value).slice(0, 10);
+}
+
+/** "24 giờ làm việc (3 ngày làm việc)" — budgets of 8 office hours make a working day. */
+export function formatBudgetHours(hours: number): string {
+  const text = `${formatNumber(hours)} giờ làm việc`;
+  return hours >= 8 && hours % 8 === 0 ? `${text} (${formatNumber(hours / 8)} ngày làm việc)` : text;
+}
+
+/** Non-empty trimmed lines of a textarea ("one reason per line"). */
+export function linesOf(text: string | undefined): string[] {
+  return (text ?? '')
+    .split(/\r?\n/)
+    .map((line) => line.replace(/^\s*[-•*]\s*/, '').trim())
+    .filter(Boolean);
+}

@@ -188,3 +188,249 @@ export interface Officer {
   active: boolean;
   roles: RoleAssignment[];
 }
+
+// One-stop desk: dossiers (docs/api.md, "One-stop desk: dossiers").
+
+export type DossierState =
+  | 'draft'
+  | 'submitted'
+  | 'intake_supplement_requested'
+  | 'refused'
+  | 'received'
+  | 'in_progress'
+  | 'supplement_requested'
+  | 'stopped'
+  | 'decided'
+  | 'result_issued'
+  | 'returned'
+  | 'withdrawn';
+
+export type DossierActionType =
+  | 'submit'
+  | 'request_intake_supplement'
+  | 'supply_supplement'
+  | 'refuse'
+  | 'receive'
+  | 'start_step'
+  | 'complete_step'
+  | 'transfer'
+  | 'request_supplement'
+  | 'apologise'
+  | 'stop'
+  | 'approve'
+  | 'reject'
+  | 'issue_result'
+  | 'return_result'
+  | 'withdraw';
+
+export type DossierChannel = 'counter' | 'online' | 'post';
+export type Urgency = 'within' | 'due_soon' | 'overdue';
+export type StepTiming = 'early' | 'on_time' | 'late' | 'overdue';
+export type ApplicantKind = 'person' | 'organisation';
+export type DossierDocumentKind = 'submitted' | 'supplement' | 'result';
+/** The statutory forms served by GET /api/office/dossiers/:id/forms/:kind. */
+export type DossierFormKind =
+  | 'receipt'
+  | 'supplement-request'
+  | 'refusal'
+  | 'apology'
+  | 'stop-notice'
+  | 'control-sheet';
+
+export interface DossierSummary {
+  id: string;
+  code: string | null;
+  procedureCode: string;
+  procedureName: string;
+  applicantName: string;
+  state: DossierState;
+  stateLabel: string;
+  channel: DossierChannel;
+  currentAgencyId: string | null;
+  currentAgencyName: string | null;
+  currentRole: StepActor | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  urgency: Urgency | null;
+  version: number;
+}
+
+export interface AgencyRef {
+  id: string;
+  name: string;
+}
+
+export interface Applicant {
+  kind: ApplicantKind;
+  fullName: string;
+  citizenId: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+}
+
+export interface DossierStep {
+  index: number;
+  name: string;
+  actorRole: StepActor;
+  actorRoleLabel: string;
+  agency: AgencyRef | null;
+  budgetHours: number;
+  interlinked: boolean;
+  current: boolean;
+  startedAt: string | null;
+  completedAt: string | null;
+  dueAt: string | null;
+  timing: StepTiming | null;
+}
+
+export interface DossierDocument {
+  id: string;
+  kind: DossierDocumentKind;
+  name: string;
+  originals: number;
+  copies: number;
+  fileSha256: string | null;
+  mime: string | null;
+}
+
+/** The form an event issued, as the lifecycle names it (`supplement_request`, `stop_notice`, …). */
+export interface EventForm {
+  kind: string;
+  number: string;
+  name: string;
+}
+
+export interface DossierEvent {
+  id: number;
+  at: string;
+  action: DossierActionType;
+  actionLabel: string;
+  fromState: DossierState;
+  toState: DossierState;
+  toStateLabel: string;
+  actorName: string | null;
+  actorRole: string | null;
+  agencyName: string | null;
+  /** Several reasons are joined by new lines. */
+  reason: string | null;
+  comment: string | null;
+  data: {
+    form?: EventForm;
+    dueAt?: string;
+    previousDueAt?: string;
+    decision?: 'approved' | 'rejected';
+    decisionNo?: string;
+    channel?: DossierChannel;
+    stepName?: string;
+    legalBasis?: string;
+    dossierCode?: string;
+    [key: string]: unknown;
+  };
+}
+
+export interface AvailableAction {
+  type: DossierActionType;
+  label: string;
+}
+
+export interface DossierDetail {
+  id: string;
+  code: string | null;
+  procedureCode: string;
+  procedureName: string;
+  field: string;
+  ruleProfile: string;
+  ruleProfileName: string;
+  state: DossierState;
+  stateLabel: string;
+  channel: DossierChannel;
+  applicant: Applicant;
+  assistingAgency: AgencyRef | null;
+  receivingAgency: AgencyRef | null;
+  competentAgency: AgencyRef | null;
+  currentAgency: AgencyRef | null;
+  currentRole: StepActor | null;
+  feeAmountVnd: number | null;
+  submittedAt: string | null;
+  receivedAt: string | null;
+  dueAt: string | null;
+  urgency: Urgency | null;
+  classification: { extendedByApology: boolean; [key: string]: unknown };
+  supplementCount: number;
+  apology: { at: string; reason: string; previousDueAt: string; newDueAt: string } | null;
+  decision: {
+    outcome: 'approved' | 'rejected';
+    at: string;
+    reasons: string[];
+    comment: string | null;
+    decisionNo: string | null;
+  } | null;
+  result: { fileId: string; issuedAt: string } | null;
+  returnedAt: string | null;
+  steps: DossierStep[];
+  documents: DossierDocument[];
+  events: DossierEvent[];
+  availableActions: AvailableAction[];
+  version: number;
+}
+
+export interface IntakeResponse extends DossierDetail {
+  statutoryAssumed: boolean;
+}
+
+export interface IntakeBody {
+  procedureCode: string;
+  receivingAgencyId: string;
+  competentAgencyId?: string;
+  channel: 'counter' | 'post';
+  applicant: {
+    kind: ApplicantKind;
+    fullName: string;
+    citizenId?: string;
+    phone?: string;
+    email?: string;
+    address?: string;
+  };
+  documents: { name: string; originals: number; copies: number }[];
+  feeAmountVnd?: number;
+  complete: boolean;
+  supplementReasons?: string[];
+}
+
+/** `action` of POST /api/office/dossiers/:id/actions. */
+export type DossierAction =
+  | { type: 'submit' }
+  | { type: 'request_intake_supplement'; reasons: string[]; documents?: string[]; applicantAtFault?: boolean }
+  | { type: 'supply_supplement'; note?: string; documents?: string[] }
+  | { type: 'refuse'; reasons: string[] }
+  | { type: 'receive'; dossierCode: string }
+  | { type: 'start_step' }
+  | { type: 'complete_step'; comment: string }
+  | {
+      type: 'transfer';
+      toAgencyId: string;
+      stepName: string;
+      actorRole: StepActor;
+      budgetHours: number;
+      comment: string;
+    }
+  | {
+      type: 'request_supplement';
+      reasons: string[];
+      documents?: string[];
+      exception?: { legalBasis: string };
+    }
+  | { type: 'apologise'; reason: string; newDueDate: string }
+  | { type: 'stop'; reason: string; legalBasis?: string }
+  | { type: 'approve'; comment?: string; decisionNo?: string }
+  | { type: 'reject'; reasons: string[]; comment?: string }
+  | { type: 'issue_result'; resultFileId: string }
+  | { type: 'return_result'; channel: DossierChannel }
+  | { type: 'withdraw'; reason?: string };
+
+export interface UploadedFile {
+  fileId: string;
+  mime: string;
+  sizeBytes: number;
+}

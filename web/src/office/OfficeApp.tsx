@@ -8,6 +8,9 @@ import { RequireAdmin, RequireOfficer } from './RequireOfficer';
 
 const DashboardPage = lazy(() => import('./DashboardPage'));
 const AgencyPage = lazy(() => import('./AgencyPage'));
+const IntakePage = lazy(() => import('./dossiers/IntakePage'));
+const DossierListPage = lazy(() => import('./dossiers/DossierListPage'));
+const DossierPage = lazy(() => import('./dossiers/DossierPage'));
 const ProceduresAdminPage = lazy(() => import('./admin/ProceduresAdminPage'));
 const ProcedureEditPage = lazy(() => import('./admin/ProcedureEditPage'));
 const FlagsReviewPage = lazy(() => import('./admin/FlagsReviewPage'));
@@ -23,6 +26,9 @@ export default function OfficeApp() {
             <Routes>
               <Route index element={<DashboardPage />} />
               <Route path="co-quan/:id" element={<AgencyPage />} />
+              <Route path="tiep-nhan" element={<IntakePage />} />
+              <Route path="ho-so" element={<DossierListPage />} />
+              <Route path="ho-so/:id" element={<DossierPage />} />
               <Route
                 path="thu-tuc"
                 element={

@@ -1,9 +1,22 @@
-import { AuditOutlined, BankOutlined, FileTextOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BankOutlined,
+  FileSearchOutlined,
+  FileTextOutlined,
+  InboxOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { Link, useLocation } from 'react-router';
 import { isAdmin, useAuth } from '../auth';
 
-function selectedKey(pathname: string): string {
+function selectedKey(pathname: string, search: string): string {
+  if (pathname.startsWith('/quan-tri/tiep-nhan')) return 'intake';
+  if (pathname === '/quan-tri/ho-so' || pathname === '/quan-tri/ho-so/') {
+    return new URLSearchParams(search).get('scope') === 'all' ? 'dossiers' : 'queue';
+  }
+  if (pathname.startsWith('/quan-tri/ho-so/')) return 'queue';
   if (pathname.startsWith('/quan-tri/thu-tuc')) return 'procedures';
   if (pathname.startsWith('/quan-tri/ra-soat')) return 'review';
   if (pathname.startsWith('/quan-tri/can-bo')) return 'officers';
@@ -13,8 +26,24 @@ function selectedKey(pathname: string): string {
 /** The back office's side menu; administration items only for administrators. */
 export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
   const { user } = useAuth();
-  const { pathname } = useLocation();
+  const { pathname, search } = useLocation();
+  const isDesk = Boolean(user?.roles.some((r) => r.role === 'desk_officer'));
   const items: MenuProps['items'] = [
+    ...(isDesk
+      ? [
+          {
+            key: 'intake',
+            icon: <InboxOutlined />,
+            label: <Link to="/quan-tri/tiep-nhan">Tiếp nhận hồ sơ</Link>,
+          },
+        ]
+      : []),
+    { key: 'queue', icon: <SolutionOutlined />, label: <Link to="/quan-tri/ho-so">Hồ sơ cần xử lý</Link> },
+    {
+      key: 'dossiers',
+      icon: <FileSearchOutlined />,
+      label: <Link to="/quan-tri/ho-so?scope=all">Tra cứu hồ sơ</Link>,
+    },
     { key: 'agencies', icon: <BankOutlined />, label: <Link to="/quan-tri">Cơ quan của tôi</Link> },
     ...(isAdmin(user)
       ? [
@@ -41,7 +70,7 @@ export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
   ];
   return (
     <nav aria-label="Menu quản trị">
-      <Menu mode="inline" items={items} selectedKeys={[selectedKey(pathname)]} onClick={onNavigate} />
+      <Menu mode="inline" items={items} selectedKeys={[selectedKey(pathname, search)]} onClick={onNavigate} />
     </nav>
   );
 }
