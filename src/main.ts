@@ -29,7 +29,7 @@ try {
 
 await migrate(database);
 await seedReferenceData(database.db);
-if (config.seedDemo) await seedDemo(database.db, say);
+if (config.seedDemo) await seedDemo(database.db, say, { history: true });
 
 const app = await buildApp(database, {
   filesDir: path.join(config.dataDir, 'files'),

@@ -9,7 +9,14 @@ import { agencies } from '../modules/org/schema.ts';
 import { loadConfig } from '../platform/config.ts';
 import { type Database, openDatabase } from '../platform/db/connect.ts';
 import { migrate } from '../platform/db/migrate.ts';
+import { describeFigures } from '../seed/history-stats.ts';
 import { seedDemo } from '../seed/seed-demo.ts';
+import {
+  DEFAULT_HISTORY_DOSSIERS,
+  DEFAULT_HISTORY_SEED,
+  historySummary,
+  seedHistory,
+} from '../seed/seed-history.ts';
 import '../platform/validation.ts';
 
 const help = `Motcua — lệnh quản trị
@@ -19,6 +26,9 @@ Cách dùng: npx motcua <lệnh> [tùy chọn]
 Lệnh:
   migrate                         Áp dụng các migration còn thiếu vào cơ sở dữ liệu
   seed                            Nạp dữ liệu minh họa Vị Thanh (chạy lại nhiều lần không tạo trùng)
+  seed-history                    Sinh lịch sử hồ sơ minh họa 2021 – nay (sau lệnh seed; đã có thì bỏ qua)
+      --dossiers <N>              Số hồ sơ (mặc định ${DEFAULT_HISTORY_DOSSIERS})
+      --seed <S>                  Hạt giống ngẫu nhiên: cùng hạt giống, cùng lịch sử (mặc định ${DEFAULT_HISTORY_SEED})
   import-procedures <file.json>   Nhập thủ tục từ tệp JSON theo định dạng CSDL quốc gia về TTHC
       --publish                   Công bố ngay các thủ tục mới nhập (mặc định: chưa công bố)
   create-user                     Tạo tài khoản cán bộ
@@ -60,6 +70,25 @@ async function main(argv: string[]) {
       });
     case 'seed':
       return withDatabase((database) => seedDemo(database.db, say));
+    case 'seed-history': {
+      const { values } = parseArgs({
+        args: rest,
+        options: { dossiers: { type: 'string' }, seed: { type: 'string' } },
+      });
+      const dossiers = Number(values.dossiers ?? DEFAULT_HISTORY_DOSSIERS);
+      if (!Number.isInteger(dossiers) || dossiers < 1 || dossiers > 100_000)
+        fail('--dossiers phải là số nguyên từ 1 đến 100000.');
+      return withDatabase(async (database) => {
+        const result = await seedHistory(database.db, {
+          dossiers,
+          seed: values.seed ?? DEFAULT_HISTORY_SEED,
+          onProgress: (done, total) => process.stdout.write(`\r  Đã ghi ${done}/${total} hồ sơ`),
+        }).catch((e) => fail((e as Error).message));
+        if (result.created) say('');
+        say(historySummary(result));
+        if (result.created) for (const line of describeFigures(result.figures)) say(line);
+      });
+    }
     case 'import-procedures': {
       const { positionals, values } = parseArgs({
         args: rest,

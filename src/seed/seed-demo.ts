@@ -8,6 +8,7 @@ import { adminUnits, agencies } from '../modules/org/schema.ts';
 import { seedViThanhOrganisation } from '../modules/org/seed-vi-thanh.ts';
 import type { Db } from '../platform/db/connect.ts';
 import { demoAccounts, demoPassword } from './demo-accounts.ts';
+import { historySummary, seedHistory } from './seed-history.ts';
 import { seedReferenceData } from './seed-reference.ts';
 
 export const proceduresFile = new URL('../../seed-data/procedures.json', import.meta.url);
@@ -15,8 +16,17 @@ export const proceduresFile = new URL('../../seed-data/procedures.json', import.
 /** Fields whose procedures the ward police carry out rather than the people's committee. */
 const policeFields = new Set(['Cấp, quản lý căn cước', 'Đăng ký, quản lý cư trú']);
 
+export interface SeedDemoOptions {
+  /** Also generate the dossier history 2021 – today (seed-history.ts); off for the test template. */
+  history?: boolean;
+}
+
 /** Idempotent: a second run finds everything in place and changes nothing. */
-export async function seedDemo(db: Db, log: (line: string) => void = () => {}): Promise<void> {
+export async function seedDemo(
+  db: Db,
+  log: (line: string) => void = () => {},
+  options: SeedDemoOptions = {},
+): Promise<void> {
   await seedReferenceData(db);
   const agencyIds = await seedViThanhOrganisation(db);
   log(`Cơ cấu tổ chức: ${agencyIds.size} cơ quan.`);
@@ -28,6 +38,7 @@ export async function seedDemo(db: Db, log: (line: string) => void = () => {}): 
   if (result.rejected.length) log(`  ${result.rejected.length} bản ghi bị bỏ qua do lỗi dữ liệu.`);
   await linkProceduresToWards(db);
   await seedDemoAccounts(db, agencyIds);
+  if (options.history) log(historySummary(await seedHistory(db)));
 }
 
 /** Commune-level procedures are carried out by every ward/commune (police fields by the ward police). */
