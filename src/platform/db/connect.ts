@@ -31,6 +31,11 @@ export interface OpenOptions {
 export async function openDatabase(options: OpenOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
+    // An idle connection that the server drops (restart, failover, admin command) must not crash the process:
+    // the pool discards it and opens a new one for the next query.
+    pool.on('error', (error) => {
+      process.stderr.write(`PostgreSQL: một kết nối rỗi bị đóng (${error.message}); sẽ mở kết nối mới.\n`);
+    });
     // Fail fast with a clear message when the server is unreachable.
     await pool.query('select 1');
     return {

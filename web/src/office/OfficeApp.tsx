@@ -15,6 +15,7 @@ const ProceduresAdminPage = lazy(() => import('./admin/ProceduresAdminPage'));
 const ProcedureEditPage = lazy(() => import('./admin/ProcedureEditPage'));
 const FlagsReviewPage = lazy(() => import('./admin/FlagsReviewPage'));
 const OfficersPage = lazy(() => import('./admin/OfficersPage'));
+const CalendarAdminPage = lazy(() => import('./admin/CalendarAdminPage'));
 
 /** The back office (/quan-tri/*), loaded on demand. */
 export default function OfficeApp() {
@@ -58,6 +59,14 @@ export default function OfficeApp() {
                 element={
                   <RequireAdmin>
                     <OfficersPage />
+                  </RequireAdmin>
+                }
+              />
+              <Route
+                path="lich-nghi"
+                element={
+                  <RequireAdmin>
+                    <CalendarAdminPage />
                   </RequireAdmin>
                 }
               />

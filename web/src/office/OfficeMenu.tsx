@@ -1,6 +1,7 @@
 import {
   AuditOutlined,
   BankOutlined,
+  CalendarOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   InboxOutlined,
@@ -20,6 +21,7 @@ function selectedKey(pathname: string, search: string): string {
   if (pathname.startsWith('/quan-tri/thu-tuc')) return 'procedures';
   if (pathname.startsWith('/quan-tri/ra-soat')) return 'review';
   if (pathname.startsWith('/quan-tri/can-bo')) return 'officers';
+  if (pathname.startsWith('/quan-tri/lich-nghi')) return 'calendar';
   return 'agencies';
 }
 
@@ -63,6 +65,11 @@ export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
                 label: <Link to="/quan-tri/ra-soat">Dữ liệu cần xác nhận</Link>,
               },
               { key: 'officers', icon: <TeamOutlined />, label: <Link to="/quan-tri/can-bo">Cán bộ</Link> },
+              {
+                key: 'calendar',
+                icon: <CalendarOutlined />,
+                label: <Link to="/quan-tri/lich-nghi">Lịch nghỉ lễ, Tết</Link>,
+              },
             ],
           },
         ]

@@ -10,6 +10,7 @@ import type { ProcedureDetail } from '../types';
 import { useApi } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
 import { ChannelsTable } from './procedure/ChannelsTable';
+import { ExpectedResultLine } from './procedure/ExpectedResultLine';
 import { ProcedureAgencies } from './procedure/ProcedureAgencies';
 import { ProcessSteps } from './procedure/ProcessSteps';
 import { RequiredDocuments } from './procedure/RequiredDocuments';
@@ -59,6 +60,7 @@ function overview(p: ProcedureDetail): DescriptionsProps['items'] {
               </Typography.Text>
             </div>
           ) : null}
+          <ExpectedResultLine value={p.processingTimeValue} unit={p.processingTimeUnit} />
         </>
       ),
     },
