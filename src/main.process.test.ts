@@ -46,7 +46,9 @@ async function waitReady(port: number, child: ChildProcess) {
 }
 
 describe('the server process', () => {
-  it('locks its data directory, stops cleanly on SIGTERM and restarts on existing data', async () => {
+  it('locks its data directory, stops cleanly on SIGTERM and restarts on existing data', {
+    timeout: 240_000,
+  }, async () => {
     const first = start(3941);
     expect(await waitReady(3941, first.child)).toEqual({ status: 'ok', database: 'pglite' });
     expect(first.output()).toMatch(/Motcua đã sẵn sàng/);

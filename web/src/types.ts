@@ -249,6 +249,9 @@ export interface DossierSummary {
   currentAgencyId: string | null;
   currentAgencyName: string | null;
   currentRole: StepActor | null;
+  /** The officer working on the dossier in the holding queue, if anyone has claimed or been assigned it. */
+  assigneeUserId: string | null;
+  assigneeName: string | null;
   receivedAt: string | null;
   dueAt: string | null;
   urgency: Urgency | null;
@@ -372,6 +375,12 @@ export interface DossierDetail {
   documents: DossierDocument[];
   events: DossierEvent[];
   availableActions: AvailableAction[];
+  assigneeUserId: string | null;
+  assigneeName: string | null;
+  /** I may claim the dossier (I hold the holding role there and nobody else works on it, or I manage the queue). */
+  canClaim: boolean;
+  /** I may assign it to an officer of the holding role (head of office, or desk officer for desk-held dossiers). */
+  canAssign: boolean;
   version: number;
 }
 

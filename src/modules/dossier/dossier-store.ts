@@ -96,9 +96,19 @@ export async function loadDossierForUpdate(tx: DbOrTx, id: string) {
   return row;
 }
 
+/**
+ * Saves a snapshot and its derived columns. When the dossier moves to another agency or role, its assignee is
+ * cleared (the SET expressions read the row as it was): the new holder's queue takes it up unassigned.
+ */
 export async function saveSnapshot(tx: DbOrTx, ownerUnitId: string, snapshot: DossierSnapshot) {
+  const columns = columnsOf(snapshot);
   await tx
     .update(dossiers)
-    .set(columnsOf(snapshot))
+    .set({
+      ...columns,
+      assigneeUserId: sql`case when ${dossiers.currentAgencyId} is not distinct from ${columns.currentAgencyId}::uuid
+        and ${dossiers.currentRole} is not distinct from ${columns.currentRole}::varchar
+        then ${dossiers.assigneeUserId} else null end`,
+    })
     .where(and(eq(dossiers.ownerUnitId, ownerUnitId), eq(dossiers.id, snapshot.id)));
 }

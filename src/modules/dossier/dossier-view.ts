@@ -6,13 +6,14 @@ import { users } from '../auth/schema.ts';
 import { workingCalendar } from '../calendar/calendar-store.ts';
 import { agencies } from '../org/schema.ts';
 import { actorOf } from './act-on-dossier.ts';
+import { assignmentLabel, assignmentPermissions } from './assignment.ts';
 import { agenciesOf, canSeeDossier } from './dossier-access.ts';
 import { availableActions } from './lifecycle/available-actions.ts';
 import { classify } from './lifecycle/classify.ts';
 import { ACTION_LABELS, ROLE_LABELS } from './lifecycle/labels.ts';
 import { getRuleProfile } from './lifecycle/profiles.ts';
 import { STATE_LABELS } from './lifecycle/states.ts';
-import { urgencyOf } from './queue-holder.ts';
+import { queueHolder, urgencyOf } from './queue-holder.ts';
 import { dossierDocuments, dossierEvents, dossiers } from './schema.ts';
 
 const stateLabel = (s: string) => STATE_LABELS[s as keyof typeof STATE_LABELS] ?? s;
@@ -47,7 +48,12 @@ export async function viewDossier(db: Db, principal: Principal, id: string, now 
     .from(agencies)
     .where(inArray(agencies.id, [...agencyIds]));
   const agencyName = new Map(agencyRows.map((a) => [a.id, a.name]));
-  const actorIds = [...new Set(events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))];
+  const actorIds = [
+    ...new Set([
+      ...events.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])),
+      ...(row.assigneeUserId ? [row.assigneeUserId] : []),
+    ]),
+  ];
   const actorRows = actorIds.length
     ? await db
         .select({ id: users.id, fullName: users.fullName })
@@ -82,6 +88,9 @@ export async function viewDossier(db: Db, principal: Principal, id: string, now 
     competentAgency: ref(s.competentAgencyId),
     currentAgency: ref(row.currentAgencyId),
     currentRole: row.currentRole,
+    assigneeUserId: row.assigneeUserId,
+    assigneeName: row.assigneeUserId ? (actorName.get(row.assigneeUserId) ?? null) : null,
+    ...assignmentPermissions(queueHolder(s), row.assigneeUserId, principal),
     feeAmountVnd: row.feeAmountVnd,
     submittedAt: row.submittedAt,
     receivedAt: row.receivedAt,
@@ -121,7 +130,11 @@ export async function viewDossier(db: Db, principal: Principal, id: string, now 
       at: e.at,
       action: e.action,
       actionLabel:
-        ACTION_LABELS[e.action as keyof typeof ACTION_LABELS] ?? systemActionLabels[e.action] ?? e.action,
+        e.action === 'assign'
+          ? assignmentLabel(e.actorUserId, e.data)
+          : (ACTION_LABELS[e.action as keyof typeof ACTION_LABELS] ??
+            systemActionLabels[e.action] ??
+            e.action),
       fromState: e.fromState,
       toState: e.toState,
       toStateLabel: stateLabel(e.toState),

@@ -243,4 +243,114 @@ describe.each(testDatabaseKinds())('one-stop dossiers on %s', (kind) => {
     ).json();
     expect(back.dueAt).toBe(before.dueAt);
   });
+  it('claims, releases and assigns dossiers in the holding queue, and clears the assignee when it moves on', async () => {
+    const desk = await t.login('motcua.vithanh@demo.motcua.vn');
+    const specialist = await t.login('chuyenvien.vithanh@demo.motcua.vn');
+    const head = await t.login('truongphong.vithanh@demo.motcua.vn');
+    const leader = await t.login('lanhdao.vithanh@demo.motcua.vn');
+    const otherWard = await t.login('motcua.vitan@demo.motcua.vn');
+    const assign = (cookie: string, d: { id: string; version: number }, userId: string | null) =>
+      t.request({
+        method: 'POST',
+        url: `/api/office/dossiers/${d.id}/assign`,
+        cookie,
+        payload: { version: d.version, userId },
+      });
+    const me = async (cookie: string) =>
+      ((await t.request({ method: 'GET', url: '/api/auth/me', cookie })).json() as { user: { id: string } })
+        .user;
+    const mine = async (cookie: string) =>
+      (await t.request({ method: 'GET', url: '/api/office/dossiers?scope=mine', cookie })).json() as {
+        items: { id: string; assigneeName: string | null }[];
+      };
+    type Assigned = Omit<Detail, 'events'> & {
+      assigneeUserId: string | null;
+      assigneeName: string | null;
+      canClaim: boolean;
+      canAssign: boolean;
+      events: { action: string; actionLabel: string; data: Record<string, unknown> }[];
+    };
+    let d = (await intake(desk)).json() as Assigned;
+    expect(d).toMatchObject({ assigneeUserId: null, canClaim: true, canAssign: true });
+
+    // The desk officer claims the desk-held dossier: it is theirs, and the version moves on.
+    let r = await assign(desk, d, (await me(desk)).id);
+    expect(r.statusCode, r.body).toBe(200);
+    d = r.json() as Assigned;
+    expect(d).toMatchObject({ assigneeName: 'Trần Thị Mai', canClaim: false });
+    expect(d.events.at(-1)).toMatchObject({ action: 'assign', actionLabel: 'Nhận xử lý' });
+    expect((await mine(desk)).items.some((i) => i.id === d.id && i.assigneeName === 'Trần Thị Mai')).toBe(
+      true,
+    );
+
+    // Handing over to the ward committee clears the assignee.
+    d = (await ok(
+      await act(desk, d, { type: 'complete_step', comment: 'Chuyển thẩm định' }),
+    )) as unknown as Assigned;
+    expect(d.assigneeUserId).toBeNull();
+    expect((await mine(desk)).items.some((i) => i.id === d.id)).toBe(false);
+
+    // Refusals: another ward, a wrong role, a stale version, a target without the role.
+    expect((await assign(otherWard, d, null)).statusCode).toBe(404);
+    const wrongRole = await assign(leader, d, (await me(leader)).id);
+    expect(wrongRole.statusCode).toBe(403);
+    expect(wrongRole.json().error.message).toMatch(/chuyên viên/);
+    const notManager = await assign(specialist, d, (await me(head)).id);
+    expect(notManager.statusCode).toBe(403);
+    const specialistId = (await me(specialist)).id;
+    expect((await assign(specialist, { id: d.id, version: d.version - 1 }, specialistId)).statusCode).toBe(
+      409,
+    );
+    const noRole = await assign(head, d, (await me(leader)).id);
+    expect(noRole.statusCode).toBe(403);
+    expect(noRole.json().error.message).toMatch(/vai trò chuyên viên/);
+
+    // The specialist claims and releases; the head assigns.
+    r = await assign(specialist, d, specialistId);
+    expect(r.statusCode, r.body).toBe(200);
+    d = r.json() as Assigned;
+    expect(d.assigneeName).toBe('Lê Văn Hùng');
+    r = await assign(specialist, d, null);
+    expect(r.statusCode, r.body).toBe(200);
+    d = r.json() as Assigned;
+    expect(d.assigneeUserId).toBeNull();
+    expect(d.events.at(-1)?.actionLabel).toBe('Trả lại hàng chờ');
+    const picker = await t.request({
+      method: 'GET',
+      url: `/api/office/agencies/${(await agencies()).get('cantho-phuong-vi-thanh-ubnd')}/officers?role=specialist`,
+      cookie: head,
+    });
+    expect(picker.statusCode, picker.body).toBe(200);
+    expect(picker.json()).toContainEqual({ id: specialistId, fullName: 'Lê Văn Hùng' });
+    expect(
+      (
+        await t.request({
+          method: 'GET',
+          url: `/api/office/agencies/${(await agencies()).get('cantho-phuong-vi-thanh-ubnd')}/officers?role=specialist`,
+          cookie: otherWard,
+        })
+      ).statusCode,
+    ).toBe(403);
+    r = await assign(head, d, specialistId);
+    expect(r.statusCode, r.body).toBe(200);
+    d = r.json() as Assigned;
+    expect(d.events.at(-1)).toMatchObject({
+      action: 'assign',
+      actionLabel: 'Phân công xử lý',
+      data: { assigneeUserId: specialistId, assigneeName: 'Lê Văn Hùng' },
+    });
+    const specialistMine = await mine(specialist);
+    expect(specialistMine.items.some((i) => i.id === d.id && i.assigneeName === 'Lê Văn Hùng')).toBe(true);
+    // Actions keep optimistic concurrency across assignments.
+    const before = d.version;
+    expect(
+      (await act(specialist, { id: d.id, version: before - 1 }, { type: 'complete_step', comment: 'x' }))
+        .statusCode,
+    ).toBe(409);
+    d = (await ok(
+      await act(specialist, d, { type: 'complete_step', comment: 'Đủ điều kiện' }),
+    )) as unknown as Assigned;
+    expect(d.assigneeUserId).toBeNull();
+    expect((await mine(specialist)).items.some((i) => i.id === d.id)).toBe(false);
+  });
 });

@@ -46,7 +46,7 @@ export const actionBody = z
 
 export const listQuery = z.object({
   agencyId: z.uuid('Mã cơ quan không hợp lệ.').optional(),
-  scope: z.enum(['queue', 'all']).default('queue'),
+  scope: z.enum(['queue', 'mine', 'all']).default('queue'),
   state: z.string().max(40).optional(),
   q: z.string().max(100).optional(),
   page: z.coerce.number().int().min(1).max(10000).default(1),
@@ -66,9 +66,19 @@ export const dossierSummarySchema = z.object({
   currentAgencyId: z.string().nullable(),
   currentAgencyName: z.string().nullable(),
   currentRole: z.string().nullable(),
+  assigneeUserId: z.string().nullable(),
+  assigneeName: z.string().nullable(),
   receivedAt: z.date().nullable(),
   dueAt: z.date().nullable(),
   urgency: z.enum(['within', 'due_soon', 'overdue']).nullable(),
   version: z.number().int(),
 });
 export type DossierSummary = z.infer<typeof dossierSummarySchema>;
+
+export const assignBody = z
+  .object({
+    version: z.number().int().min(1),
+    /** The officer to work on the dossier (oneself to claim it); null puts it back in the queue. */
+    userId: z.uuid('Mã cán bộ không hợp lệ.').nullable(),
+  })
+  .strict();

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, ilike, inArray, isNotNull, notInArray, or, type SQL
 import type { Db } from '../../platform/db/connect.ts';
 import { forbidden } from '../../platform/http/errors.ts';
 import { agencyScope, type Principal } from '../auth/permissions.ts';
+import { users } from '../auth/schema.ts';
 import { workingCalendar } from '../calendar/calendar-store.ts';
 import { agencies } from '../org/schema.ts';
 import type { DossierSummary, ListQuery } from './dossier.types.ts';
@@ -23,6 +24,8 @@ const summaryColumns = {
   currentAgencyId: dossiers.currentAgencyId,
   currentAgencyName: agencies.name,
   currentRole: dossiers.currentRole,
+  assigneeUserId: dossiers.assigneeUserId,
+  assigneeName: users.fullName,
   receivedAt: dossiers.receivedAt,
   dueAt: dossiers.dueAt,
   version: dossiers.version,
@@ -33,7 +36,8 @@ const summaryColumns = {
  * Work queues and dossier lists for officers. `queue`: dossiers waiting for one of the officer's roles in one of
  * their agencies, most urgent first (index on holding agency, role, due date). `all`: dossiers received or
  * resolved by the officer's agencies, newest first — two index-ordered reads (receiving side, competent side)
- * merged, so a page stays fast with millions of rows. Totals are capped at `countCap`.
+ * merged, so a page stays fast with millions of rows. `mine`: open dossiers assigned to the officer (still held
+ * by an agency), most urgent first. Totals are capped at `countCap`.
  */
 export async function listDossiers(db: Db, principal: Principal, query: ListQuery, now = new Date()) {
   const scope = agencyScope(principal);
@@ -53,8 +57,16 @@ export async function listDossiers(db: Db, principal: Principal, query: ListQuer
   const offset = (query.page - 1) * query.pageSize;
   let rows: Awaited<ReturnType<typeof read>>;
   let total: number;
-  if (query.scope === 'queue') {
-    const where = and(queueFilter(principal, scope, agencyIds, query.agencyId), ...common);
+  if (query.scope === 'queue' || query.scope === 'mine') {
+    const filter =
+      query.scope === 'queue'
+        ? queueFilter(principal, scope, agencyIds, query.agencyId)
+        : and(
+            eq(dossiers.assigneeUserId, principal.userId),
+            isNotNull(dossiers.currentAgencyId),
+            query.agencyId ? eq(dossiers.currentAgencyId, query.agencyId) : undefined,
+          );
+    const where = and(filter, ...common);
     rows = await read(
       db,
       where,
@@ -123,6 +135,7 @@ function read(db: Db, where: SQL | undefined, order: SQL[], limit: number, offse
     .select(summaryColumns)
     .from(dossiers)
     .leftJoin(agencies, eq(agencies.id, dossiers.currentAgencyId))
+    .leftJoin(users, eq(users.id, dossiers.assigneeUserId))
     .where(where)
     .orderBy(...order)
     .limit(limit)

@@ -3,8 +3,11 @@ import { acceptedTypes, detectFileType } from '../../platform/files/detect-type.
 import type { AppContext, ZodApp } from '../../platform/http/context.ts';
 import { AppError, invalid } from '../../platform/http/errors.ts';
 import { requireOfficer } from '../auth/guards.ts';
+import { canSeeAgency } from '../auth/permissions.ts';
+import { roles } from '../auth/schema.ts';
 import { actOnDossier } from './act-on-dossier.ts';
-import { actionBody, dossierSummarySchema, intakeBody, listQuery } from './dossier.types.ts';
+import { assignDossier, officersWithRole } from './assign-dossier.ts';
+import { actionBody, assignBody, dossierSummarySchema, intakeBody, listQuery } from './dossier.types.ts';
 import { viewDossier } from './dossier-view.ts';
 import { STATE_LABELS } from './lifecycle/states.ts';
 import { listDossiers } from './list-dossiers.ts';
@@ -19,6 +22,10 @@ const dossierDetailSchema = z
     state: z.string(),
     stateLabel: z.string(),
     version: z.number().int(),
+    assigneeUserId: z.string().nullable().optional(),
+    assigneeName: z.string().nullable().optional(),
+    canClaim: z.boolean().optional(),
+    canAssign: z.boolean().optional(),
     availableActions: z.array(z.object({ type: z.string(), label: z.string() })),
   })
   .loose();
@@ -107,6 +114,46 @@ export function registerDossierRoutes(app: ZodApp, { db, files }: AppContext): v
         };
       }
       return viewDossier(db, principal, request.params.id);
+    },
+  );
+
+  app.post(
+    '/api/office/dossiers/:id/assign',
+    {
+      schema: {
+        tags: ['one-stop desk'],
+        summary:
+          'Claim, release or assign a dossier in its holding queue (optimistic concurrency on version)',
+        params: idParams,
+        body: assignBody,
+        response: { 200: dossierDetailSchema },
+      },
+    },
+    async (request) => {
+      const principal = requireOfficer(request);
+      const { version, userId } = request.body;
+      await assignDossier(db, principal, request.params.id, version, userId);
+      return viewDossier(db, principal, request.params.id);
+    },
+  );
+
+  app.get(
+    '/api/office/agencies/:id/officers',
+    {
+      schema: {
+        tags: ['one-stop desk'],
+        summary: 'Active officers of one of my agencies holding a role (the assign picker)',
+        params: z.object({ id: z.uuid('Mã cơ quan không hợp lệ.') }),
+        querystring: z.object({ role: z.enum(roles, 'Vai trò không hợp lệ.') }),
+        response: { 200: z.array(z.object({ id: z.string(), fullName: z.string() })) },
+      },
+    },
+    async (request) => {
+      const principal = requireOfficer(request);
+      if (!canSeeAgency(principal, request.params.id)) {
+        throw new AppError('FORBIDDEN', 'Bạn không có quyền xem cán bộ của cơ quan này.');
+      }
+      return officersWithRole(db, request.params.id, request.query.role);
     },
   );
 

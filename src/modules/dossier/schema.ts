@@ -72,6 +72,8 @@ export const dossiers = pgTable(
     index('dossiers_competent_elsewhere_idx')
       .on(t.competentAgencyId, t.createdAt)
       .where(sql`${t.competentAgencyId} <> ${t.receivingAgencyId}`),
+    // "My dossiers": an officer's assigned dossiers by urgency.
+    index('dossiers_assignee_idx').on(t.assigneeUserId, t.dueAt).where(sql`${t.assigneeUserId} is not null`),
     index('dossiers_applicant_idx').on(t.applicantUserId),
     index('dossiers_received_idx').on(t.ownerUnitId, t.receivedAt),
   ],

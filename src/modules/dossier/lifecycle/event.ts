@@ -41,6 +41,9 @@ export interface EventData {
   resultFileId?: string;
   channel?: Channel;
   legalBasis?: string | null;
+  /** `assign` (a system event outside the state machine): the officer now working on the dossier, or null. */
+  assigneeUserId?: string | null;
+  assigneeName?: string | null;
 }
 
 export interface EventActor {

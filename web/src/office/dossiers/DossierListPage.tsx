@@ -32,14 +32,15 @@ const stateOptions = [{ value: '', label: 'Tất cả trạng thái' }, ...optio
 const returnAction: AvailableAction = { type: 'return_result', label: dossierActionLabels.return_result };
 
 /**
- * The work queue (dossiers waiting for one of my roles, most urgent first) and, on the second tab, every
- * dossier of my agencies. Filters live in the address so a list can be bookmarked or shared.
+ * The work queue (dossiers waiting for one of my roles, most urgent first), the dossiers assigned to me, and
+ * every dossier of my agencies. Filters live in the address so a list can be bookmarked or shared.
  */
 export default function DossierListPage() {
   const { user } = useAuth();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
-  const scope = params.get('scope') === 'all' ? 'all' : 'queue';
+  const scopeParam = params.get('scope');
+  const scope = scopeParam === 'all' || scopeParam === 'mine' ? scopeParam : 'queue';
   const agencyId = params.get('agencyId') ?? '';
   const state = params.get('state') ?? '';
   const q = params.get('q') ?? '';
@@ -78,6 +79,9 @@ export default function DossierListPage() {
     row.currentAgencyName
       ? `${row.currentAgencyName}${row.currentRole ? ` — ${labelOf(roleLabels, row.currentRole)}` : ''}`
       : '—';
+  const assignee = (row: DossierSummary) =>
+    row.assigneeName ??
+    (row.currentAgencyId ? <Typography.Text type="secondary">Chưa phân công</Typography.Text> : '—');
   const codeLink = (row: DossierSummary) => <Link to={dossierPath(row.id)}>{row.code ?? 'Chưa có mã'}</Link>;
   const due = (row: DossierSummary) => (
     <Flex vertical gap={2} align="start">
@@ -149,6 +153,11 @@ export default function DossierListPage() {
           '—'
         ),
     },
+    {
+      title: 'Người xử lý',
+      key: 'assignee',
+      render: (_, row) => <div style={{ minWidth: 90, maxWidth: 140 }}>{assignee(row)}</div>,
+    },
     { title: 'Hạn giải quyết', key: 'due', render: (_, row) => due(row) },
   ];
   const phoneColumns: TableColumnsType<DossierSummary> = [
@@ -166,6 +175,10 @@ export default function DossierListPage() {
           <span style={{ fontSize: 13 }}>
             <Typography.Text type="secondary">Đang ở: </Typography.Text>
             {holder(row)}
+          </span>
+          <span style={{ fontSize: 13 }}>
+            <Typography.Text type="secondary">Người xử lý: </Typography.Text>
+            {assignee(row)}
           </span>
           <Flex wrap gap={6} align="center">
             <span>Hạn: {formatVnDateTime(row.dueAt) || '—'}</span>
@@ -200,22 +213,27 @@ export default function DossierListPage() {
             <Typography.Text type="secondary">Đang ở: </Typography.Text>
             {holder(row)}
           </div>
+          <div style={{ fontSize: 13 }}>
+            <Typography.Text type="secondary">Người xử lý: </Typography.Text>
+            {assignee(row)}
+          </div>
           {returnButton(row)}
         </div>
       ),
     },
     { title: 'Hạn giải quyết', key: 'due', render: (_, row) => due(row) },
   ];
-  const title = scope === 'all' ? 'Tra cứu hồ sơ' : 'Hồ sơ cần xử lý';
+  const title = scope === 'all' ? 'Tra cứu hồ sơ' : scope === 'mine' ? 'Hồ sơ của tôi' : 'Hồ sơ cần xử lý';
 
   return (
     <>
       <PageHeader title={title} />
       <Tabs
         activeKey={scope}
-        onChange={(key) => update({ scope: key === 'all' ? 'all' : '' })}
+        onChange={(key) => update({ scope: key === 'queue' ? '' : key })}
         items={[
           { key: 'queue', label: 'Hồ sơ cần xử lý' },
+          { key: 'mine', label: 'Của tôi' },
           { key: 'all', label: 'Tất cả hồ sơ' },
         ]}
       />
@@ -272,7 +290,9 @@ export default function DossierListPage() {
             ? 'Đang tải…'
             : scope === 'queue'
               ? 'Không có hồ sơ nào đang chờ bạn xử lý.'
-              : 'Không có hồ sơ nào phù hợp.',
+              : scope === 'mine'
+                ? 'Chưa có hồ sơ nào được giao cho bạn.'
+                : 'Không có hồ sơ nào phù hợp.',
         }}
         pagination={{
           current: page,

@@ -12,6 +12,7 @@ import { useApi } from '../../useApi';
 import { usePageTitle } from '../../usePageTitle';
 import { PageHeader } from '../PageHeader';
 import { ActionPanel } from './ActionPanel';
+import { AssigneeCard } from './AssigneeCard';
 import { DossierEvents } from './DossierEvents';
 import { AgenciesSection, ApplicantSection, DocumentsSection, FormsSection } from './DossierSide';
 import { DossierSteps } from './DossierSteps';
@@ -175,6 +176,7 @@ export default function DossierPage() {
         <Col xs={24} lg={{ span: 9, order: 2 }}>
           <Row gutter={[16, 0]}>
             <Col xs={24} md={12} lg={24}>
+              <AssigneeCard dossier={dossier} onReload={reload} />
               <FormsSection dossier={dossier} />
               <ApplicantSection dossier={dossier} />
             </Col>

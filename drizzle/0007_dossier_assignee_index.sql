@@ -1,0 +1,1 @@
+CREATE INDEX "dossiers_assignee_idx" ON "dossiers" USING btree ("assignee_user_id","due_at") WHERE "dossiers"."assignee_user_id" is not null;
