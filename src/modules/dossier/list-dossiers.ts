@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, ilike, inArray, isNotNull, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, ilike, inArray, isNotNull, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { forbidden } from '../../platform/http/errors.ts';
 import { agencyScope, type Principal } from '../auth/permissions.ts';
@@ -84,6 +84,7 @@ export async function listDossiers(db: Db, principal: Principal, query: ListQuer
       and(inArray(dossiers.receivingAgencyId, agencyIds), ...common),
       and(
         inArray(dossiers.competentAgencyId, agencyIds),
+        ne(dossiers.competentAgencyId, dossiers.receivingAgencyId), // lets the partial index serve this side
         notInArray(dossiers.receivingAgencyId, agencyIds),
         ...common,
       ),
