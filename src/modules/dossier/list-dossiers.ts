@@ -1,4 +1,17 @@
-import { and, asc, desc, eq, ilike, inArray, isNotNull, ne, notInArray, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  desc,
+  eq,
+  ilike,
+  inArray,
+  isNotNull,
+  ne,
+  notInArray,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { forbidden } from '../../platform/http/errors.ts';
 import { agencyScope, type Principal } from '../auth/permissions.ts';
