@@ -353,4 +353,26 @@ describe.each(testDatabaseKinds())('one-stop dossiers on %s', (kind) => {
     expect(d.assigneeUserId).toBeNull();
     expect((await mine(specialist)).items.some((i) => i.id === d.id)).toBe(false);
   });
+
+  it('answers only id, state and version to clients that prefer a minimal return', async () => {
+    const desk = await t.login('motcua.vithanh@demo.motcua.vn');
+    const created = await intake(desk, { procedureCode: '1.003583' });
+    const full = created.json();
+    const minimal = await t.request({
+      method: 'POST',
+      url: `/api/office/dossiers/${full.id}/actions`,
+      cookie: desk,
+      headers: { prefer: 'return=minimal' },
+      payload: { version: full.version, action: { type: 'complete_step', comment: 'Chuyển thẩm định' } },
+    });
+    expect(minimal.statusCode).toBe(200);
+    expect(minimal.json()).toEqual({
+      id: full.id,
+      code: full.code,
+      state: 'in_progress',
+      stateLabel: 'Đang giải quyết',
+      version: full.version + 1,
+      availableActions: [],
+    });
+  });
 });

@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { acceptedTypes, detectFileType } from '../../platform/files/detect-type.ts';
 import type { AppContext, ZodApp } from '../../platform/http/context.ts';
@@ -9,6 +10,7 @@ import { actOnDossier } from './act-on-dossier.ts';
 import { assignDossier, officersWithRole } from './assign-dossier.ts';
 import { actionBody, assignBody, dossierSummarySchema, intakeBody, listQuery } from './dossier.types.ts';
 import { viewDossier } from './dossier-view.ts';
+import type { DossierSnapshot } from './lifecycle/snapshot.ts';
 import { STATE_LABELS } from './lifecycle/states.ts';
 import { listDossiers } from './list-dossiers.ts';
 import { receiveWalkIn } from './receive-walk-in.ts';
@@ -32,6 +34,17 @@ const dossierDetailSchema = z
 
 export const maxUploadBytes = 10 * 1024 * 1024;
 
+// RFC 7240: integrations and bulk clients can skip the full page view they do not need.
+const wantsMinimal = (request: FastifyRequest) => /return=minimal/.test(String(request.headers.prefer ?? ''));
+const minimalView = (s: DossierSnapshot) => ({
+  id: s.id,
+  code: s.code,
+  state: s.state,
+  stateLabel: STATE_LABELS[s.state],
+  version: s.version,
+  availableActions: [],
+});
+
 export function registerDossierRoutes(app: ZodApp, { db, files }: AppContext): void {
   app.post(
     '/api/office/dossiers',
@@ -39,6 +52,8 @@ export function registerDossierRoutes(app: ZodApp, { db, files }: AppContext): v
       schema: {
         tags: ['one-stop desk'],
         summary: 'Receive a walk-in or postal dossier at a one-stop desk',
+        description:
+          'Answers the full dossier view, or only id, state and version with `Prefer: return=minimal`.',
         body: intakeBody,
         response: { 201: dossierDetailSchema.extend({ statutoryAssumed: z.boolean() }) },
       },
@@ -46,6 +61,8 @@ export function registerDossierRoutes(app: ZodApp, { db, files }: AppContext): v
     async (request, reply) => {
       const principal = requireOfficer(request);
       const { snapshot, statutoryAssumed } = await receiveWalkIn(db, principal, request.body);
+      if (wantsMinimal(request))
+        return reply.status(201).send({ ...minimalView(snapshot), statutoryAssumed });
       return reply.status(201).send({ ...(await viewDossier(db, principal, snapshot.id)), statutoryAssumed });
     },
   );
@@ -102,17 +119,7 @@ export function registerDossierRoutes(app: ZodApp, { db, files }: AppContext): v
         throw invalid('action.resultFileId', 'Không tìm thấy tệp kết quả; vui lòng tải tệp lên trước.');
       }
       const snapshot = await actOnDossier(db, principal, request.params.id, version, action);
-      // RFC 7240: integrations and bulk clients can skip the full page view they do not need.
-      if (/return=minimal/.test(String(request.headers.prefer ?? ''))) {
-        return {
-          id: snapshot.id,
-          code: snapshot.code,
-          state: snapshot.state,
-          stateLabel: STATE_LABELS[snapshot.state],
-          version: snapshot.version,
-          availableActions: [],
-        };
-      }
+      if (wantsMinimal(request)) return minimalView(snapshot);
       return viewDossier(db, principal, request.params.id);
     },
   );
