@@ -28,7 +28,8 @@ try {
 }
 
 await migrate(database);
-await seedReferenceData(database.db);
+// The demo seed includes the reference data.
+if (!config.seedDemo) await seedReferenceData(database.db);
 if (config.seedDemo) await seedDemo(database.db, say, { history: true });
 
 const app = await buildApp(database, {

@@ -4,6 +4,7 @@ import { notFound } from '../../platform/http/errors.ts';
 import type { Principal } from '../auth/permissions.ts';
 import { users } from '../auth/schema.ts';
 import { workingCalendar } from '../calendar/calendar-store.ts';
+import { vnDayOfMs } from '../calendar/day.ts';
 import { agencies } from '../org/schema.ts';
 import { actorOf } from './act-on-dossier.ts';
 import { assignmentLabel, assignmentPermissions } from './assignment.ts';
@@ -63,7 +64,6 @@ export async function viewDossier(db: Db, principal: Principal, id: string, now 
   const actorName = new Map(actorRows.map((u) => [u.id, u.fullName]));
   const ref = (agencyId: string | null) =>
     agencyId ? { id: agencyId, name: agencyName.get(agencyId) ?? '' } : null;
-  const open = new Set(['received', 'in_progress', 'supplement_requested']);
   return {
     id: row.id,
     code: row.code,
@@ -95,7 +95,7 @@ export async function viewDossier(db: Db, principal: Principal, id: string, now 
     submittedAt: row.submittedAt,
     receivedAt: row.receivedAt,
     dueAt: row.dueAt,
-    urgency: open.has(s.state) ? urgencyOf(row.dueAt, now, calendar) : null,
+    urgency: urgencyOf(s.state, row.dueAt, now, calendar),
     classification: classify(s, now),
     supplementCount: s.supplementCount,
     apology: s.apology,
@@ -161,6 +161,5 @@ function stepTiming(completedAt: string | null, dueAt: string | null, now: Date)
   const done = new Date(completedAt).getTime();
   if (done > due) return 'late';
   // Early: finished on a day before the step's due day (Vietnam local days).
-  const day = (ms: number) => Math.floor((ms + 7 * 3_600_000) / 86_400_000);
-  return day(done) < day(due) ? 'early' : 'on_time';
+  return vnDayOfMs(done) < vnDayOfMs(due) ? 'early' : 'on_time';
 }

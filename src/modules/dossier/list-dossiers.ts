@@ -116,11 +116,10 @@ export async function listDossiers(db: Db, principal: Principal, query: ListQuer
     );
   }
   const calendar = await workingCalendar(db);
-  const open = new Set(['received', 'in_progress', 'supplement_requested']);
   const items: DossierSummary[] = rows.map(({ createdAt: _c, ...r }) => ({
     ...r,
     stateLabel: STATE_LABELS[r.state as keyof typeof STATE_LABELS] ?? r.state,
-    urgency: open.has(r.state) ? urgencyOf(r.dueAt, now, calendar) : null,
+    urgency: urgencyOf(r.state, r.dueAt, now, calendar),
   }));
   return { items, total, totalIsCapped: total >= countCap };
 }

@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from '../calendar/index.ts';
 import type { StepActorRole } from './lifecycle/actions.ts';
 import type { DossierSnapshot } from './lifecycle/snapshot.ts';
+import { type DossierState, OPEN_STATES } from './lifecycle/states.ts';
 
 /** Whose work queue holds a dossier now: an agency and role, or nobody (terminal states). */
 export function queueHolder(s: DossierSnapshot): { agencyId: string; role: StepActorRole } | null {
@@ -27,9 +28,17 @@ export function queueHolder(s: DossierSnapshot): { agencyId: string; role: StepA
 
 export type Urgency = 'within' | 'due_soon' | 'overdue';
 
-/** Colour class for queues: overdue, due within one working day, or comfortably within the deadline. */
-export function urgencyOf(dueAt: Date | null, now: Date, calendar: WorkingCalendar): Urgency | null {
-  if (!dueAt) return null;
+/**
+ * Colour class for queues: overdue, due within one working day, or comfortably within the deadline; null for
+ * dossiers whose legal clock is not running.
+ */
+export function urgencyOf(
+  state: string,
+  dueAt: Date | null,
+  now: Date,
+  calendar: WorkingCalendar,
+): Urgency | null {
+  if (!dueAt || !OPEN_STATES.has(state as DossierState)) return null;
   if (now.getTime() > dueAt.getTime()) return 'overdue';
   return calendar.workingHoursBetween(now, dueAt) <= 8 ? 'due_soon' : 'within';
 }

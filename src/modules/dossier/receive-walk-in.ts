@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import { citizenIdProblem, normalizePhone } from '../auth/identifiers.ts';
@@ -29,7 +29,8 @@ export function statutoryOf(p: Pick<ProcedureRow, 'processingTimeValue' | 'proce
   const assumed = p.processingTimeUnit !== 'working_days' && p.processingTimeUnit !== 'working_hours';
   if (p.processingTimeUnit === 'working_hours' || p.processingTimeUnit === 'hours') {
     return {
-      statutory: { value: value === 0 ? 0 : value, unit: value === 0 ? 'working_days' : 'working_hours' },
+      // 0 hours is a same-day procedure, which the lifecycle counts as 0 working days.
+      statutory: { value, unit: value === 0 ? 'working_days' : 'working_hours' },
       assumed,
     };
   }
@@ -79,10 +80,7 @@ export async function receiveWalkIn(db: Db, principal: Principal, input: IntakeB
     receiving.parentAgencyId;
   if (!competentAgencyId)
     throw invalid('competentAgencyId', 'Vui lòng chọn cơ quan có thẩm quyền giải quyết.');
-  const known = await db
-    .select({ id: agencies.id })
-    .from(agencies)
-    .where(inArray(agencies.id, [competentAgencyId]));
+  const known = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, competentAgencyId));
   if (known.length === 0) throw invalid('competentAgencyId', 'Không tìm thấy cơ quan giải quyết.');
 
   const applicant = input.applicant;

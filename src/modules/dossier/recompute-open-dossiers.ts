@@ -3,6 +3,7 @@ import type { Db } from '../../platform/db/connect.ts';
 import { workingCalendar } from '../calendar/calendar-store.ts';
 import { appendEvent, saveSnapshot } from './dossier-store.ts';
 import { recomputeDeadlines } from './lifecycle/recompute-deadlines.ts';
+import { OPEN_STATES } from './lifecycle/states.ts';
 import { dossiers } from './schema.ts';
 
 export interface ScheduleChange {
@@ -12,8 +13,6 @@ export interface ScheduleChange {
   reason: string;
   userId: string;
 }
-
-const openStates = ['received', 'in_progress', 'supplement_requested'];
 
 /**
  * Recomputes the due dates of the open dossiers whose period can contain the changed date (received on or before
@@ -37,7 +36,7 @@ export async function recomputeOpenDossiers(
       .from(dossiers)
       .where(
         and(
-          inArray(dossiers.state, openStates),
+          inArray(dossiers.state, [...OPEN_STATES]),
           lte(dossiers.receivedAt, dayAfter),
           gte(dossiers.dueAt, dayStart),
           gt(dossiers.id, cursor || '00000000-0000-0000-0000-000000000000'),

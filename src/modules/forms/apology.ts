@@ -1,4 +1,4 @@
-import { procedureText } from './common-fields.ts';
+import { addresseeLines, procedureText } from './common-fields.ts';
 import { formatDate, formatDateTime } from './format.ts';
 import { type Apology, type ApologyInput, apologyInputSchema } from './forms.types.ts';
 import {
@@ -27,18 +27,7 @@ export async function apologyPdf(input: ApologyInput): Promise<Buffer> {
     formMark(doc, { ...spec, legalBasis: r.legalBasis });
     headingBlock(doc, r.header, { documentNumber: r.documentNumber, date: r.issuedAt });
     titleBlock(doc, formTitle(r.ruleProfile, 'apology'), [`Mã hồ sơ: ${r.dossierCode}`]);
-    fieldLines(
-      doc,
-      [
-        ['Kính gửi', `Ông/bà ${r.applicant.name}`],
-        ['Địa chỉ', r.applicant.address],
-        [
-          ['Số điện thoại', r.applicant.phone],
-          ['Email', r.applicant.email],
-        ],
-      ],
-      qr,
-    );
+    fieldLines(doc, [...addresseeLines(r.applicant)], qr);
     paragraph(doc, `Thực hiện ${decreeCitation(r.ruleProfile)};`);
     paragraph(
       doc,

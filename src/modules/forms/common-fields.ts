@@ -16,6 +16,18 @@ export function applicantLines(applicant: Applicant, nameLabel: string): FieldLi
   ];
 }
 
+/** "Kính gửi" the applicant, with address, phone and e-mail: the addressee block of letters to the applicant. */
+export function addresseeLines(applicant: Applicant): FieldLine[] {
+  return [
+    ['Kính gửi', `Ông/bà ${applicant.name}`],
+    ['Địa chỉ', applicant.address],
+    [
+      ['Số điện thoại', applicant.phone],
+      ['Email', applicant.email],
+    ],
+  ];
+}
+
 export function procedureText(procedure: { name: string; code?: string | undefined }): string {
   return procedure.code ? `${procedure.name} (mã TTHC ${procedure.code})` : procedure.name;
 }

@@ -1,4 +1,4 @@
-import { procedureText } from './common-fields.ts';
+import { addresseeLines, procedureText } from './common-fields.ts';
 import { formatDateTime } from './format.ts';
 import { type StopNotice, type StopNoticeInput, stopNoticeInputSchema } from './forms.types.ts';
 import {
@@ -30,12 +30,7 @@ export async function stopNoticePdf(input: StopNoticeInput): Promise<Buffer> {
     fieldLines(
       doc,
       [
-        ['Kính gửi', `Ông/bà ${r.applicant.name}`],
-        ['Địa chỉ', r.applicant.address],
-        [
-          ['Số điện thoại', r.applicant.phone],
-          ['Email', r.applicant.email],
-        ],
+        ...addresseeLines(r.applicant),
         ['Nội dung yêu cầu giải quyết', procedureText(r.procedure)],
         ['Thời gian tiếp nhận hồ sơ', formatDateTime(r.receivedAt)],
       ],
