@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { buildApp } from '../src/app.ts';
 import { openTestDatabase } from '../src/testing/test-db.ts';
 
@@ -73,44 +73,16 @@ export async function benchTransitions(seconds = 20) {
     });
     const { fileId } = (await upload.json()) as { fileId: string };
 
-    const post = async (who: keyof typeof officers, path: string, body: unknown) => {
-      const r = await fetch(`${base}${path}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', cookie: cookies[who] ?? '', prefer: 'return=minimal' },
-        body: JSON.stringify(body),
-      });
-      if (!r.ok) throw new Error(`${path}: ${r.status} ${await r.text()}`);
-      return (await r.json()) as { id: string; version: number };
-    };
-    let transitions = 0;
-    const deadline = performance.now() + seconds * 1000;
-    const worker = async () => {
-      while (performance.now() < deadline) {
-        let d = await post('desk', '/api/office/dossiers', {
-          procedureCode: '1.003583',
-          receivingAgencyId: deskAgency,
-          applicant: { fullName: 'Nguyễn Văn Thử' },
-          documents: [{ name: 'Tờ khai', originals: 1, copies: 0 }],
-          complete: true,
+    const { transitions, elapsedMs } = await new Promise<{ transitions: number; elapsedMs: number }>(
+      (resolve, reject) => {
+        const worker = new Worker(new URL('./transitions-client.mjs', import.meta.url), {
+          workerData: { base, cookies, deskAgency, fileId, seconds, clients: 8 },
         });
-        transitions += 2; // submit + receive
-        const steps: [keyof typeof officers, Record<string, unknown>][] = [
-          ['desk', { type: 'complete_step', comment: 'Chuyển' }],
-          ['specialist', { type: 'complete_step', comment: 'Đủ điều kiện' }],
-          ['head', { type: 'complete_step', comment: 'Trình ký' }],
-          ['leader', { type: 'approve' }],
-          ['clerk', { type: 'issue_result', resultFileId: fileId }],
-          ['desk', { type: 'return_result', channel: 'counter' }],
-        ];
-        for (const [who, action] of steps) {
-          d = await post(who, `/api/office/dossiers/${d.id}/actions`, { version: d.version, action });
-          transitions++;
-        }
-      }
-    };
-    const started = performance.now();
-    await Promise.all(Array.from({ length: 8 }, worker));
-    const rate = transitions / ((performance.now() - started) / 1000);
+        worker.once('message', resolve);
+        worker.once('error', reject);
+      },
+    );
+    const rate = transitions / (elapsedMs / 1000);
     console.log(`  pgbench TPC-B: ${tps.toFixed(0)} tps`);
     console.log(
       `  API transitions: ${rate.toFixed(0)} /s (${transitions} in ${seconds} s, 8 concurrent clients)`,

@@ -1,10 +1,9 @@
 // Writes the generated history: 200 dossiers per transaction, each table with multi-row inserts. The rows are
-// the server's own (columnsOf for the dossier, appendEvent's mapping for events), so the stored history is
+// the server's own (columnsOf for the dossier, eventRow for events), so the stored history is
 // what the product would have stored.
 import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
-import { appendEvent, columnsOf, type DbOrTx } from '../modules/dossier/dossier-store.ts';
-import type { DossierEventDraft } from '../modules/dossier/lifecycle/event.ts';
+import { columnsOf, type DbOrTx, eventRow } from '../modules/dossier/dossier-store.ts';
 import { dossierCodeCounters, dossierDocuments, dossierEvents, dossiers } from '../modules/dossier/schema.ts';
 import type { Db } from '../platform/db/connect.ts';
 import type { SimDossier } from './history-dossier.ts';
@@ -12,26 +11,6 @@ import { type CodeBook, codeKey } from './history-simulate.ts';
 
 const BATCH = 200;
 const ROWS_PER_INSERT = 1000;
-
-type EventRow = typeof dossierEvents.$inferInsert;
-
-/**
- * appendEvent's row for an event, captured instead of inserted: the batch reuses the server's mapping (actor,
- * reasons, form, on-behalf flag) without a round trip per event.
- */
-async function eventRow(ownerUnitId: string, event: DossierEventDraft): Promise<EventRow> {
-  let row: EventRow | undefined;
-  const capture = {
-    insert: () => ({
-      values: (values: EventRow) => {
-        row = values;
-      },
-    }),
-  };
-  await appendEvent(capture as unknown as DbOrTx, ownerUnitId, event);
-  if (!row) throw new Error('appendEvent produced no row');
-  return row;
-}
 
 function dossierRow(d: SimDossier) {
   const s = d.snapshot;
@@ -115,9 +94,7 @@ function counterRows(batch: SimDossier[], codes: CodeBook) {
 }
 
 async function insertBatch(db: Db, batch: SimDossier[], codes: CodeBook) {
-  const events = (
-    await Promise.all(batch.flatMap((d) => d.events.map((e) => eventRow(d.point.agency.unitId, e))))
-  ).flat();
+  const events = batch.flatMap((d) => d.events.map((e) => eventRow(d.point.agency.unitId, e)));
   await db.transaction(async (tx) => {
     await insertRows(tx, dossiers, batch.map(dossierRow));
     await insertChunks(tx, dossierEvents, events);

@@ -28,14 +28,57 @@ export async function createSession(
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {
-  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+  const tokenHash = hashToken(token);
+  recentPrincipals.get(db)?.delete(tokenHash);
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+/**
+ * Principals of sessions seen in the last few seconds, per database: every request needs one, and an officer's
+ * screen fires several requests at once. Logging out here forgets the entry at once; a session ended, a role
+ * revoked or an account disabled through another process takes effect within `PRINCIPAL_CACHE_MS`.
+ */
+const PRINCIPAL_CACHE_MS = 5_000;
+const PRINCIPAL_CACHE_MAX = 10_000;
+const recentPrincipals = new WeakMap<Db, Map<string, { principal: Principal; until: number }>>();
+
+/** Forgets cached principals (after changing accounts or roles in this process). */
+export function forgetCachedPrincipals(db: Db): void {
+  recentPrincipals.get(db)?.clear();
 }
 
 /** The principal behind a session token, or null when the token is unknown, expired or the user disabled. */
 export async function principalForToken(db: Db, token: string): Promise<Principal | null> {
-  // One round trip: the user and their role grants together (this runs on every request).
+  const tokenHash = hashToken(token);
+  let cache = recentPrincipals.get(db);
+  if (!cache) {
+    cache = new Map();
+    recentPrincipals.set(db, cache);
+  }
+  const now = Date.now();
+  const cached = cache.get(tokenHash);
+  if (cached && cached.until > now) return cached.principal;
+  const principal = await loadPrincipal(db, tokenHash);
+  if (!principal) {
+    cache.delete(tokenHash);
+    return null;
+  }
+  if (cache.size >= PRINCIPAL_CACHE_MAX) cache.clear();
+  cache.set(tokenHash, {
+    principal: principal.principal,
+    until: Math.min(now + PRINCIPAL_CACHE_MS, principal.expiresAt.getTime()),
+  });
+  return principal.principal;
+}
+
+async function loadPrincipal(
+  db: Db,
+  tokenHash: string,
+): Promise<{ principal: Principal; expiresAt: Date } | null> {
+  // One round trip: the user and their role grants together.
   const rows = await db
     .select({
+      expiresAt: sessions.expiresAt,
       id: users.id,
       kind: users.kind,
       fullName: users.fullName,
@@ -46,14 +89,17 @@ export async function principalForToken(db: Db, token: string): Promise<Principa
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .leftJoin(roleAssignments, eq(roleAssignments.userId, users.id))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, new Date())));
+    .where(and(eq(sessions.tokenHash, tokenHash), gt(sessions.expiresAt, new Date())));
   const first = rows[0];
   if (!first?.active) return null;
   return {
-    userId: first.id,
-    kind: first.kind,
-    fullName: first.fullName,
-    roles: rows.flatMap((r) => (r.role ? [{ role: r.role, agencyId: r.agencyId }] : [])),
+    expiresAt: first.expiresAt,
+    principal: {
+      userId: first.id,
+      kind: first.kind,
+      fullName: first.fullName,
+      roles: rows.flatMap((r) => (r.role ? [{ role: r.role, agencyId: r.agencyId }] : [])),
+    },
   };
 }
 

@@ -3,13 +3,7 @@ import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
 import type { Principal } from '../auth/permissions.ts';
 import { workingCalendar } from '../calendar/calendar-store.ts';
 import { canSeeDossier } from './dossier-access.ts';
-import {
-  appendEvent,
-  type DbOrTx,
-  loadDossierForUpdate,
-  nextDossierCode,
-  saveSnapshot,
-} from './dossier-store.ts';
+import { commitTransition, type DbOrTx, loadDossier, nextDossierCode } from './dossier-store.ts';
 import type { Actor, DossierAction } from './lifecycle/actions.ts';
 import type { DossierSnapshot } from './lifecycle/snapshot.ts';
 import { transition } from './lifecycle/transition.ts';
@@ -23,9 +17,19 @@ export function actorOf(principal: Principal): Actor {
 
 const refusalStatus = { ILLEGAL_STATE: 'CONFLICT', FORBIDDEN: 'FORBIDDEN', RULE: 'RULE' } as const;
 
+export const staleDossier = () =>
+  conflict('Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại để xem trạng thái mới nhất.');
+
+/** Actions that write more than the snapshot and its event (a receipt code, a result document). */
+function writesMore(action: DossierAction): boolean {
+  return action.type === 'receive' || action.type === 'issue_result';
+}
+
 /**
- * Runs one action of the state machine on a stored snapshot inside the caller's transaction: the receipt code
- * is drawn here, the snapshot saved and the event appended together, or nothing at all.
+ * Runs one action of the state machine on a stored snapshot: the snapshot is saved with its event in one
+ * statement if nobody changed the dossier since `snapshot` was read (optimistic, no row lock). Actions that
+ * write more (`writesMore`) must run inside the caller's transaction: the receipt code is drawn there, so a
+ * failed receipt consumes no number.
  */
 export async function applyAction(
   tx: DbOrTx,
@@ -42,8 +46,9 @@ export async function applyAction(
       : action;
   const result = transition(snapshot, effective, actor, now, calendar);
   if (!result.ok) throw new AppError(refusalStatus[result.code], result.message);
-  await saveSnapshot(tx, ownerUnitId, result.snapshot);
-  await appendEvent(tx, ownerUnitId, result.event);
+  if (!(await commitTransition(tx, ownerUnitId, snapshot.version, result.snapshot, result.event))) {
+    throw staleDossier();
+  }
   if (effective.type === 'issue_result') {
     // The digitised result is a document of the dossier like any other (and how its file is found again).
     await tx.insert(dossierDocuments).values({
@@ -57,7 +62,10 @@ export async function applyAction(
   return result.snapshot;
 }
 
-/** An officer's or applicant's action on a dossier, with optimistic concurrency on `version`. */
+/**
+ * An officer's or applicant's action on a dossier, with optimistic concurrency on `version`: one read and one
+ * write statement for most actions (the transition throughput depends on round trips).
+ */
 export async function actOnDossier(
   db: Db,
   principal: Principal,
@@ -67,12 +75,10 @@ export async function actOnDossier(
   now = new Date(),
 ): Promise<DossierSnapshot> {
   const calendar = await workingCalendar(db);
-  return db.transaction(async (tx) => {
-    const row = await loadDossierForUpdate(tx, dossierId);
-    if (!row || !canSeeDossier(principal, row.snapshot)) throw notFound('Không tìm thấy hồ sơ.');
-    if (row.version !== version) {
-      throw conflict('Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại để xem trạng thái mới nhất.');
-    }
-    return applyAction(tx, row.ownerUnitId, row.snapshot, action, actorOf(principal), now, calendar);
-  });
+  const row = await loadDossier(db, dossierId);
+  if (!row || !canSeeDossier(principal, row.snapshot)) throw notFound('Không tìm thấy hồ sơ.');
+  if (row.version !== version) throw staleDossier();
+  const run = (q: DbOrTx) =>
+    applyAction(q, row.ownerUnitId, row.snapshot, action, actorOf(principal), now, calendar);
+  return writesMore(action) ? db.transaction(run) : run(db);
 }

@@ -1,8 +1,9 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
-import { AppError, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
+import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
 import type { Principal } from '../auth/permissions.ts';
 import { type Role, roleAssignments, users } from '../auth/schema.ts';
+import { staleDossier } from './act-on-dossier.ts';
 import { decideAssignment } from './assignment.ts';
 import { canSeeDossier } from './dossier-access.ts';
 import { appendEvent, type DbOrTx, loadDossierForUpdate } from './dossier-store.ts';
@@ -46,7 +47,7 @@ export async function assignDossier(
     const row = await loadDossierForUpdate(tx, dossierId);
     if (!row || !canSeeDossier(principal, row.snapshot)) throw notFound('Không tìm thấy hồ sơ.');
     if (row.version !== version) {
-      throw conflict('Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại để xem trạng thái mới nhất.');
+      throw staleDossier();
     }
     const holder = queueHolder(row.snapshot);
     const decision = decideAssignment({

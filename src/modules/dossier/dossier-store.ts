@@ -1,5 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
+import { insertSelectFrom } from '../../platform/db/insert-select.ts';
 import { isoFromDay, vnDayOfMs } from '../calendar/day.ts';
 import { agencies } from '../org/schema.ts';
 import { formatDossierCode } from './dossier-code.ts';
@@ -33,13 +34,11 @@ export function columnsOf(s: DossierSnapshot) {
   };
 }
 
-/** Lifecycle events, plus system events outside the state machine (e.g. deadlines recomputed). */
-export async function appendEvent(
-  tx: DbOrTx,
-  ownerUnitId: string,
-  event: Omit<DossierEventDraft, 'action'> & { action: string },
-) {
-  await tx.insert(dossierEvents).values({
+type EventDraft = Omit<DossierEventDraft, 'action'> & { action: string };
+
+/** The stored row of a lifecycle event, or of a system event outside the state machine (deadlines recomputed). */
+export function eventRow(ownerUnitId: string, event: EventDraft): typeof dossierEvents.$inferInsert {
+  return {
     ownerUnitId,
     dossierId: event.dossierId,
     action: event.action,
@@ -56,7 +55,11 @@ export async function appendEvent(
       ...(event.form ? { form: event.form } : {}),
       onBehalfOfApplicant: event.actor.onBehalfOfApplicant,
     },
-  });
+  };
+}
+
+export async function appendEvent(tx: DbOrTx, ownerUnitId: string, ...events: EventDraft[]) {
+  await tx.insert(dossierEvents).values(events.map((e) => eventRow(ownerUnitId, e)));
 }
 
 /**
@@ -69,15 +72,9 @@ export async function nextDossierCode(
   at: Date,
   template?: string,
 ): Promise<string> {
-  const [agency] = await tx
-    .select({ identifierCode: agencies.identifierCode, name: agencies.name })
-    .from(agencies)
-    .where(eq(agencies.id, agencyId));
-  if (!agency?.identifierCode) {
-    throw new Error(`agency ${agencyId} has no identifier code`);
-  }
   const day = isoFromDay(vnDayOfMs(at.getTime()));
-  const [counter] = await tx
+  // One round trip: the counter is bumped and the agency's identifier read in the same statement.
+  const bump = tx
     .insert(dossierCodeCounters)
     .values({ agencyId, day, last: 1 })
     .onConflictDoUpdate({
@@ -85,8 +82,15 @@ export async function nextDossierCode(
       set: { last: sql`${dossierCodeCounters.last} + 1` },
     })
     .returning({ last: dossierCodeCounters.last });
+  const result = await tx.execute(
+    sql`with bumped as (${bump.getSQL()})
+      select ${agencies.identifierCode} as identifier_code, bumped.last from ${agencies}, bumped
+      where ${agencies.id} = ${agencyId}`,
+  );
+  const [counter] = (result as unknown as { rows: { identifier_code: string | null; last: number }[] }).rows;
+  if (!counter?.identifier_code) throw new Error(`agency ${agencyId} has no identifier code`);
   return formatDossierCode(
-    { agencyIdentifier: agency.identifierCode, receivedOn: day, sequence: counter?.last ?? 1 },
+    { agencyIdentifier: counter.identifier_code, receivedOn: day, sequence: Number(counter.last) },
     template,
   );
 }
@@ -96,19 +100,59 @@ export async function loadDossierForUpdate(tx: DbOrTx, id: string) {
   return row;
 }
 
+export async function loadDossier(db: DbOrTx, id: string) {
+  const [row] = await db.select().from(dossiers).where(eq(dossiers.id, id));
+  return row;
+}
+
 /**
- * Saves a snapshot and its derived columns. When the dossier moves to another agency or role, its assignee is
+ * The snapshot's derived columns for an UPDATE. When the dossier moves to another agency or role, its assignee is
  * cleared (the SET expressions read the row as it was): the new holder's queue takes it up unassigned.
  */
-export async function saveSnapshot(tx: DbOrTx, ownerUnitId: string, snapshot: DossierSnapshot) {
+function updatedColumns(snapshot: DossierSnapshot) {
   const columns = columnsOf(snapshot);
+  return {
+    ...columns,
+    assigneeUserId: sql`case when ${dossiers.currentAgencyId} is not distinct from ${columns.currentAgencyId}::uuid
+      and ${dossiers.currentRole} is not distinct from ${columns.currentRole}::varchar
+      then ${dossiers.assigneeUserId} else null end`,
+  };
+}
+
+/** Saves a snapshot and its derived columns (the caller holds the row lock). */
+export async function saveSnapshot(tx: DbOrTx, ownerUnitId: string, snapshot: DossierSnapshot) {
   await tx
     .update(dossiers)
-    .set({
-      ...columns,
-      assigneeUserId: sql`case when ${dossiers.currentAgencyId} is not distinct from ${columns.currentAgencyId}::uuid
-        and ${dossiers.currentRole} is not distinct from ${columns.currentRole}::varchar
-        then ${dossiers.assigneeUserId} else null end`,
-    })
+    .set(updatedColumns(snapshot))
     .where(and(eq(dossiers.ownerUnitId, ownerUnitId), eq(dossiers.id, snapshot.id)));
+}
+
+/**
+ * Saves a transition in one statement, without a row lock: the snapshot only if the stored version is still
+ * `expectedVersion`, and its event only if the snapshot was saved. Returns false when another request updated
+ * the dossier first (the caller answers a conflict; nothing was written).
+ */
+export async function commitTransition(
+  db: DbOrTx,
+  ownerUnitId: string,
+  expectedVersion: number,
+  snapshot: DossierSnapshot,
+  event: EventDraft,
+): Promise<boolean> {
+  const update = db
+    .update(dossiers)
+    .set(updatedColumns(snapshot))
+    .where(
+      and(
+        eq(dossiers.ownerUnitId, ownerUnitId),
+        eq(dossiers.id, snapshot.id),
+        eq(dossiers.version, expectedVersion),
+      ),
+    )
+    .returning({ id: dossiers.id });
+  const result = await db.execute(
+    sql`with saved as (${update.getSQL()}) ${insertSelectFrom(dossierEvents, eventRow(ownerUnitId, event), 'saved')} returning 1`,
+  );
+  // node-postgres and PGlite both answer `{ rows }`.
+  return (result as unknown as { rows: unknown[] }).rows.length === 1;
 }

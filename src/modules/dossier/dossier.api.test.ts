@@ -135,6 +135,21 @@ describe.each(testDatabaseKinds())('one-stop dossiers on %s', (kind) => {
     expect(d.events.find((e) => e.action === 'approve')?.actorName).toBe('Võ Thanh Bình');
   });
 
+  it('lets exactly one of two officers acting at once on the same version through', async () => {
+    const desk = await t.login('motcua.vithanh@demo.motcua.vn');
+    const d = (await intake(desk)).json() as Detail;
+    const answers = await Promise.all([
+      act(desk, d, { type: 'complete_step', comment: 'Lần một' }),
+      act(desk, d, { type: 'complete_step', comment: 'Lần hai' }),
+    ]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    const after = (
+      await t.request({ method: 'GET', url: `/api/office/dossiers/${d.id}`, cookie: desk })
+    ).json() as Detail;
+    expect(after.version).toBe(d.version + 1);
+    expect(after.events.filter((e) => e.action === 'complete_step')).toHaveLength(1);
+  });
+
   it('refuses stale versions, illegal actions and strangers, changing nothing', async () => {
     const desk = await t.login('motcua.vithanh@demo.motcua.vn');
     const d = (await intake(desk)).json() as Detail;

@@ -80,8 +80,14 @@ export async function receiveWalkIn(db: Db, principal: Principal, input: IntakeB
     receiving.parentAgencyId;
   if (!competentAgencyId)
     throw invalid('competentAgencyId', 'Vui lòng chọn cơ quan có thẩm quyền giải quyết.');
-  const known = await db.select({ id: agencies.id }).from(agencies).where(eq(agencies.id, competentAgencyId));
-  if (known.length === 0) throw invalid('competentAgencyId', 'Không tìm thấy cơ quan giải quyết.');
+  // Only an agency the desk chose needs checking: the defaults come from the database.
+  if (input.competentAgencyId) {
+    const known = await db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(eq(agencies.id, competentAgencyId));
+    if (known.length === 0) throw invalid('competentAgencyId', 'Không tìm thấy cơ quan giải quyết.');
+  }
 
   const applicant = input.applicant;
   const phone = applicant.phone ? normalizePhone(applicant.phone) : null;
