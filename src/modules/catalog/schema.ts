@@ -14,6 +14,7 @@ import {
 } from 'drizzle-orm/pg-core';
 import { users } from '../auth/schema.ts';
 import { agencies } from '../org/schema.ts';
+import type { FormSchema } from './form-schema.ts';
 import type { DocumentGroup, ProcessStep, SubmissionChannel } from './procedure.types.ts';
 import { onlineModes, timeUnits } from './procedure.types.ts';
 
@@ -46,6 +47,8 @@ export const procedures = pgTable(
     /** Old scheme of the plan's era (levels 1–4), kept for the plan's targets. */
     onlineLevel: smallint('online_level'),
     internalProcess: jsonb('internal_process').$type<ProcessStep[]>().notNull(),
+    /** The procedure-specific fields of the online application (null: the common applicant data only). */
+    formSchema: jsonb('form_schema').$type<FormSchema>(),
     /** True while the internal process is the generated default the agency has not adjusted. */
     internalProcessIsDefault: boolean('internal_process_is_default').notNull().default(true),
     published: boolean('published').notNull().default(false),

@@ -46,9 +46,8 @@ export async function applyAction(
       : action;
   const result = transition(snapshot, effective, actor, now, calendar);
   if (!result.ok) throw new AppError(refusalStatus[result.code], result.message);
-  if (!(await commitTransition(tx, ownerUnitId, snapshot.version, result.snapshot, result.event))) {
-    throw staleDossier();
-  }
+  const eventId = await commitTransition(tx, ownerUnitId, snapshot.version, result.snapshot, result.event);
+  if (eventId === null) throw staleDossier();
   if (effective.type === 'issue_result') {
     // The digitised result is a document of the dossier like any other (and how its file is found again).
     await tx.insert(dossierDocuments).values({

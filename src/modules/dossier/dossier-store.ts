@@ -129,8 +129,8 @@ export async function saveSnapshot(tx: DbOrTx, ownerUnitId: string, snapshot: Do
 
 /**
  * Saves a transition in one statement, without a row lock: the snapshot only if the stored version is still
- * `expectedVersion`, and its event only if the snapshot was saved. Returns false when another request updated
- * the dossier first (the caller answers a conflict; nothing was written).
+ * `expectedVersion`, and its event only if the snapshot was saved. Returns the event's id, or null when another
+ * request updated the dossier first (the caller answers a conflict; nothing was written).
  */
 export async function commitTransition(
   db: DbOrTx,
@@ -138,7 +138,7 @@ export async function commitTransition(
   expectedVersion: number,
   snapshot: DossierSnapshot,
   event: EventDraft,
-): Promise<boolean> {
+): Promise<number | null> {
   const update = db
     .update(dossiers)
     .set(updatedColumns(snapshot))
@@ -151,8 +151,9 @@ export async function commitTransition(
     )
     .returning({ id: dossiers.id });
   const result = await db.execute(
-    sql`with saved as (${update.getSQL()}) ${insertSelectFrom(dossierEvents, eventRow(ownerUnitId, event), 'saved')} returning 1`,
+    sql`with saved as (${update.getSQL()}) ${insertSelectFrom(dossierEvents, eventRow(ownerUnitId, event), 'saved')} returning ${dossierEvents.id}`,
   );
-  // node-postgres and PGlite both answer `{ rows }`.
-  return (result as unknown as { rows: unknown[] }).rows.length === 1;
+  // node-postgres and PGlite both answer `{ rows }`; bigserial arrives as a string from node-postgres.
+  const [saved] = (result as unknown as { rows: { id: string | number }[] }).rows;
+  return saved ? Number(saved.id) : null;
 }

@@ -25,6 +25,8 @@ export const dossiers = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     /** Mã hồ sơ, assigned at receipt. */
     code: varchar('code', { length: 60 }),
+    /** Printed on the receipt beside the code: with it, anyone holding the receipt can track the dossier. */
+    trackingCheck: varchar('tracking_check', { length: 8 }),
     procedureId: uuid('procedure_id').notNull(),
     procedureCode: varchar('procedure_code', { length: 30 }).notNull(),
     procedureName: text('procedure_name').notNull(),
@@ -76,6 +78,8 @@ export const dossiers = pgTable(
     index('dossiers_assignee_idx').on(t.assigneeUserId, t.dueAt).where(sql`${t.assigneeUserId} is not null`),
     index('dossiers_applicant_idx').on(t.applicantUserId),
     index('dossiers_received_idx').on(t.ownerUnitId, t.receivedAt),
+    // The public look-up by code alone (on Citus a fan-out: the code does not name its unit reliably).
+    index('dossiers_code_idx').on(t.code).where(sql`${t.code} is not null`),
   ],
 );
 
@@ -122,6 +126,8 @@ export const dossierDocuments = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     dossierId: uuid('dossier_id').notNull(),
     kind: varchar('kind', { length: 20 }).notNull(), // 'submitted' | 'supplement' | 'result'
+    /** The checklist item it answers (`<group>.<document>` in the procedure's required documents). */
+    slot: varchar('slot', { length: 20 }),
     name: text('name').notNull(),
     originals: integer('originals').notNull().default(0),
     copies: integer('copies').notNull().default(0),
@@ -136,4 +142,33 @@ export const dossierDocuments = pgTable(
     // Serving a file means finding the dossiers it belongs to.
     index('dossier_documents_file_idx').on(t.fileSha256),
   ],
+);
+
+/** The procedure-specific answers of an online application (the form schema's fields). */
+export const dossierFormData = pgTable(
+  'dossier_form_data',
+  {
+    ownerUnitId: uuid('owner_unit_id').notNull(),
+    dossierId: uuid('dossier_id').notNull(),
+    data: jsonb('data').$type<Record<string, string | number>>().notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.ownerUnitId, t.dossierId] })],
+);
+
+/**
+ * Idempotency keys of citizens' requests (`Idempotency-Key` header): a repeated request with the same key gets
+ * the first answer again instead of creating or submitting twice.
+ */
+export const requestKeys = pgTable(
+  'request_keys',
+  {
+    userId: uuid('user_id').notNull(),
+    key: varchar('key', { length: 100 }).notNull(),
+    /** What the key was used for (`create`, `action:<dossier id>`), so a key reused elsewhere is refused. */
+    scope: varchar('scope', { length: 80 }).notNull(),
+    dossierId: uuid('dossier_id'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.key] })],
 );

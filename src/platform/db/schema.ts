@@ -3,4 +3,5 @@ export * from '../../modules/auth/schema.ts';
 export * from '../../modules/calendar/schema.ts';
 export * from '../../modules/catalog/schema.ts';
 export * from '../../modules/dossier/schema.ts';
+export * from '../../modules/notify/schema.ts';
 export * from '../../modules/org/schema.ts';
