@@ -4,24 +4,55 @@ import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerCalendarRoutes } from './modules/calendar/routes.ts';
 import { registerCatalogRoutes } from './modules/catalog/routes.ts';
 import { registerDossierFormRoutes } from './modules/dossier/forms-routes.ts';
+import { registerOnlineRoutes } from './modules/dossier/online-routes.ts';
 import { recomputeOpenDossiers } from './modules/dossier/recompute-open-dossiers.ts';
 import { registerDossierRoutes } from './modules/dossier/routes.ts';
+import { adaptersFromConfig, configuredChannels } from './modules/notify/adapters/from-config.ts';
+import { notifyRoutes } from './modules/notify/routes.ts';
+import { startNotificationWorker, type WorkerOptions } from './modules/notify/worker.ts';
 import { registerOrgRoutes } from './modules/org/routes.ts';
+import type { NotifyConfig } from './platform/config.ts';
 import type { Database } from './platform/db/connect.ts';
-import { LocalFileStore } from './platform/files/file-store.ts';
+import { type FileStore, LocalFileStore } from './platform/files/file-store.ts';
+import type { UploadLimits } from './platform/files/upload-limits.ts';
 import { buildServer } from './platform/http/server.ts';
 
+export interface AppOptions {
+  /** Uploaded files on local disk here, unless `files` is given. */
+  filesDir?: string;
+  /** The file store (S3 or local) chosen from the configuration. */
+  files?: FileStore;
+  uploadLimits?: UploadLimits;
+  webDir?: string | undefined;
+  logLevel?: string;
+  trustProxy?: boolean;
+  /** External notification channels (none when absent: in-app messages only). */
+  notify?: NotifyConfig;
+  /** Start the outbox worker with the app and stop it on close (production; tests only when they ask). */
+  notificationWorker?: boolean | Partial<Omit<WorkerOptions, 'db' | 'log'>>;
+}
+
+const noChannels: NotifyConfig = { email: undefined, sms: undefined, zalo: undefined };
+
 /** The whole HTTP application over an open database: every module's routes on the shared platform. */
-export function buildApp(
-  database: Database,
-  options: { filesDir: string; webDir?: string | undefined; logLevel?: string; trustProxy?: boolean },
-): Promise<FastifyInstance> {
-  const { filesDir, ...serverOptions } = options;
-  return buildServer({
+export async function buildApp(database: Database, options: AppOptions): Promise<FastifyInstance> {
+  const {
+    filesDir,
+    files,
+    uploadLimits,
+    notify = noChannels,
+    notificationWorker,
+    ...serverOptions
+  } = options;
+  const channels = configuredChannels(notify);
+  let worker: ReturnType<typeof startNotificationWorker> | undefined;
+  const app = await buildServer({
     context: {
+      notify: { channels, queued: () => worker?.nudge() },
       db: database.db,
       dbKind: database.kind,
-      files: new LocalFileStore(filesDir),
+      files: files ?? new LocalFileStore(requireFilesDir(filesDir)),
+      ...(uploadLimits ? { uploadLimits } : {}),
       onScheduleChanged: (change) => recomputeOpenDossiers(database.db, change),
     },
     plugins: [(app) => registerSessionHook(app, database.db)],
@@ -32,7 +63,26 @@ export function buildApp(
       registerCalendarRoutes,
       registerDossierRoutes,
       registerDossierFormRoutes,
+      registerOnlineRoutes,
+      notifyRoutes({ channels }),
     ],
     ...serverOptions,
   });
+  if (notificationWorker) {
+    const started = startNotificationWorker({
+      db: database.db,
+      adapters: adaptersFromConfig(notify),
+      log: app.log,
+      ...(typeof notificationWorker === 'object' ? notificationWorker : {}),
+    });
+    // Stopped before the caller closes the database: sends in flight are recorded first.
+    worker = started;
+    app.addHook('onClose', () => started.stop());
+  }
+  return app;
+}
+
+function requireFilesDir(filesDir: string | undefined): string {
+  if (!filesDir) throw new Error('buildApp: filesDir or files is required');
+  return filesDir;
 }

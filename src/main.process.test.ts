@@ -32,7 +32,7 @@ function start(port: number) {
 }
 
 async function waitReady(port: number, child: ChildProcess) {
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < 1500; i++) {
     if (child.exitCode !== null) throw new Error('server exited');
     try {
       const response = await fetch(`http://127.0.0.1:${port}/api/health`);

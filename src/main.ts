@@ -1,9 +1,9 @@
-import path from 'node:path';
 import { buildApp } from './app.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/connect.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { describeFileStore, fileStoreFromConfig } from './platform/files/file-store-from-config.ts';
 import { demoAccounts, demoPassword } from './seed/demo-accounts.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { seedReferenceData } from './seed/seed-reference.ts';
@@ -33,9 +33,12 @@ if (!config.seedDemo) await seedReferenceData(database.db);
 if (config.seedDemo) await seedDemo(database.db, say, { history: true });
 
 const app = await buildApp(database, {
-  filesDir: path.join(config.dataDir, 'files'),
+  files: fileStoreFromConfig(config),
+  uploadLimits: config.uploads,
   webDir: config.webDir,
   logLevel: config.logLevel,
+  notify: config.notify,
+  notificationWorker: true,
 });
 
 let closing = false;
@@ -59,6 +62,15 @@ say(
   `  Cơ sở dữ liệu: ${database.kind === 'pglite' ? `PGlite nhúng (${config.dataDir})` : 'PostgreSQL (DATABASE_URL)'}`,
 );
 say(`  Tài liệu API: http://localhost:${port}/api/docs`);
+say(`  Tệp tải lên: ${describeFileStore(config)}`);
+const channels = [
+  config.notify.email && 'email',
+  config.notify.sms && 'SMS',
+  config.notify.zalo && 'Zalo OA',
+].filter(Boolean);
+say(
+  `  Thông báo: trong ứng dụng${channels.length ? `, ${channels.join(', ')}` : ' (chưa cấu hình email, SMS, Zalo)'}`,
+);
 if (config.seedDemo) {
   say(`  Tài khoản minh họa (chỉ để dùng thử), mật khẩu chung: ${demoPassword}`);
   for (const account of demoAccounts) say(`    ${account.email.padEnd(36)} ${account.label}`);

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import type { S3Settings } from './files/s3-file-store.ts';
+import type { UploadLimits } from './files/upload-limits.ts';
 
 /** Runtime configuration, read once from the environment. */
 export interface AppConfig {
@@ -13,6 +15,74 @@ export interface AppConfig {
   /** Directory of the built web app; served when it exists. */
   webDir: string;
   logLevel: string;
+  /** External notification channels; a channel is configured only when all its settings are present. */
+  notify: NotifyConfig;
+  /** UPLOAD_MAX_FILE_MB, UPLOAD_MAX_DOSSIER_MB. */
+  uploads: UploadLimits;
+  /** Uploaded files go to this S3-compatible bucket when S3_BUCKET is set, else under DATA_DIR/files. */
+  s3: S3Settings | undefined;
+}
+
+export interface NotifyConfig {
+  email: { url: string; from: string } | undefined;
+  sms: { url: string; apiKey: string; brandname: string } | undefined;
+  zalo: { url: string; accessToken: string } | undefined;
+}
+
+const defaultZaloUrl = 'https://openapi.zalo.me/v3.0/oa/message/cs';
+
+/** A channel's settings: all present, or none (a half-configured channel is a mistake worth stopping for). */
+function channelSettings<K extends string>(
+  env: NodeJS.ProcessEnv,
+  names: Record<K, string>,
+): Record<K, string> | undefined {
+  const entries = Object.entries<string>(names).map(([key, name]) => [key, env[name] || undefined] as const);
+  const missing = Object.values<string>(names).filter((name) => !env[name]);
+  if (missing.length === entries.length) return undefined;
+  if (missing.length > 0) throw new Error(`Thiếu cấu hình ${missing.join(', ')} (các biến đi cùng nhau).`);
+  return Object.fromEntries(entries) as Record<K, string>;
+}
+
+export function loadNotifyConfig(env: NodeJS.ProcessEnv = process.env): NotifyConfig {
+  const zalo = channelSettings(env, { accessToken: 'ZALO_OA_ACCESS_TOKEN' });
+  return {
+    email: channelSettings(env, { url: 'SMTP_URL', from: 'MAIL_FROM' }),
+    sms: channelSettings(env, { url: 'SMS_API_URL', apiKey: 'SMS_API_KEY', brandname: 'SMS_BRANDNAME' }),
+    zalo: zalo ? { url: env.ZALO_OA_API_URL || defaultZaloUrl, ...zalo } : undefined,
+  };
+}
+
+function megabytes(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} không hợp lệ: ${raw} (số MB, lớn hơn 0).`);
+  return Math.round(value * 1024 * 1024);
+}
+
+export function loadUploadLimits(env: NodeJS.ProcessEnv = process.env): UploadLimits {
+  return {
+    maxFileBytes: megabytes(env, 'UPLOAD_MAX_FILE_MB', 10),
+    maxDossierBytes: megabytes(env, 'UPLOAD_MAX_DOSSIER_MB', 50),
+  };
+}
+
+/** S3 storage is on when S3_BUCKET is set; then the credentials must be too. */
+export function loadS3Config(env: NodeJS.ProcessEnv = process.env): S3Settings | undefined {
+  if (!env.S3_BUCKET) return undefined;
+  const missing = ['S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((name) => !env[name]);
+  if (missing.length > 0) throw new Error(`Thiếu cấu hình ${missing.join(', ')} (cần khi đặt S3_BUCKET).`);
+  const region = env.S3_REGION || 'us-east-1';
+  const endpoint = env.S3_ENDPOINT || `https://s3.${region}.amazonaws.com`;
+  if (!URL.canParse(endpoint)) throw new Error(`S3_ENDPOINT không hợp lệ: ${endpoint}`);
+  return {
+    endpoint,
+    bucket: env.S3_BUCKET,
+    region,
+    accessKeyId: env.S3_ACCESS_KEY_ID ?? '',
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY ?? '',
+    forcePathStyle: env.S3_FORCE_PATH_STYLE !== 'false',
+  };
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -28,5 +98,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedDemo: env.SEED_DEMO !== 'false',
     webDir: path.resolve(env.WEB_DIR ?? 'dist/web'),
     logLevel: env.LOG_LEVEL ?? 'info',
+    notify: loadNotifyConfig(env),
+    uploads: loadUploadLimits(env),
+    s3: loadS3Config(env),
   };
 }

@@ -5,6 +5,7 @@ import { getTableColumns, sql } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { columnsOf, type DbOrTx, eventRow } from '../modules/dossier/dossier-store.ts';
 import { dossierCodeCounters, dossierDocuments, dossierEvents, dossiers } from '../modules/dossier/schema.ts';
+import { derivedTrackingCheck } from '../modules/dossier/tracking-check.ts';
 import type { Db } from '../platform/db/connect.ts';
 import type { SimDossier } from './history-dossier.ts';
 import { type CodeBook, codeKey } from './history-simulate.ts';
@@ -34,6 +35,7 @@ function dossierRow(d: SimDossier) {
     applicantEmail: a.email,
     applicantAddress: a.address,
     feeAmountVnd: procedure.feeAmountVnd,
+    trackingCheck: derivedTrackingCheck(s.id),
     ...columnsOf(s),
     createdAt: new Date(s.createdAt),
     updatedAt: new Date(d.events.at(-1)?.at ?? s.createdAt),

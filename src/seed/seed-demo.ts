@@ -8,6 +8,7 @@ import { adminUnits, agencies } from '../modules/org/schema.ts';
 import { seedViThanhOrganisation } from '../modules/org/seed-vi-thanh.ts';
 import type { Db } from '../platform/db/connect.ts';
 import { demoAccounts, demoPassword } from './demo-accounts.ts';
+import { seedDemoFormSchemas } from './demo-form-schemas.ts';
 import { historySummary, seedHistory } from './seed-history.ts';
 import { seedReferenceData } from './seed-reference.ts';
 
@@ -37,6 +38,7 @@ export async function seedDemo(
   );
   if (result.rejected.length) log(`  ${result.rejected.length} bản ghi bị bỏ qua do lỗi dữ liệu.`);
   await linkProceduresToWards(db);
+  await seedDemoFormSchemas(db);
   await seedDemoAccounts(db, agencyIds);
   if (options.history) log(historySummary(await seedHistory(db)));
 }

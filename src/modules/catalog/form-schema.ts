@@ -69,8 +69,17 @@ export const formFieldSchema = z
   });
 export type FormField = z.infer<typeof formFieldSchema>;
 
+/** The administrator's correction of the catalog's document list: which upload slots are required online. */
+export const documentRuleSchema = z.strictObject({
+  slot: z.string().regex(/^\d{1,3}\.\d{1,3}$/, 'Mã ô tải lên có dạng «nhóm.giấy tờ», ví dụ 0.1.'),
+  required: z.boolean(),
+});
+
 export const formSchemaSchema = z
-  .strictObject({ fields: z.array(formFieldSchema).max(60) })
+  .strictObject({
+    fields: z.array(formFieldSchema).max(60),
+    documentRules: z.array(documentRuleSchema).max(200).optional(),
+  })
   .superRefine((s, ctx) => {
     const seen = new Set<string>();
     for (const [i, f] of s.fields.entries()) {

@@ -14,6 +14,8 @@ import {
   resolveFlagBody,
   searchQuery,
 } from './catalog.types.ts';
+import { formSchemaSchema } from './form-schema.ts';
+import { getFormSchema, putFormSchema } from './form-schema-store.ts';
 import { listFlags, resolveFlag } from './procedure-flags.ts';
 import {
   createProcedure,
@@ -24,6 +26,22 @@ import {
 } from './procedures.ts';
 import { listFields, searchProcedures } from './search-procedures.ts';
 
+const formSchemaAnswer = z.object({
+  procedureName: z.string(),
+  formSchema: formSchemaSchema,
+  documentSlots: z.array(
+    z.object({
+      slot: z.string(),
+      group: z.string().nullable(),
+      name: z.string(),
+      originals: z.number(),
+      copies: z.number(),
+      uploadable: z.boolean(),
+      required: z.boolean(),
+    }),
+  ),
+  version: z.number().int(),
+});
 const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int() });
 
 export function registerCatalogRoutes(app: ZodApp, { db }: AppContext): void {
@@ -132,6 +150,39 @@ export function registerCatalogRoutes(app: ZodApp, { db }: AppContext): void {
     async (request) => {
       requireAdmin(request);
       return updateProcedure(db, request.params.code, request.body);
+    },
+  );
+
+  app.get(
+    '/api/admin/procedures/:code/form-schema',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: "A procedure's online application form (fields and document rules)",
+        params: codeParams,
+        response: { 200: formSchemaAnswer },
+      },
+    },
+    async (request) => {
+      requireAdmin(request);
+      return getFormSchema(db, request.params.code);
+    },
+  );
+
+  app.put(
+    '/api/admin/procedures/:code/form-schema',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: "Define a procedure's online application form, no code change needed",
+        params: codeParams,
+        body: z.strictObject({ version: z.number().int().min(1), formSchema: formSchemaSchema }),
+        response: { 200: formSchemaAnswer },
+      },
+    },
+    async (request) => {
+      requireAdmin(request);
+      return putFormSchema(db, request.params.code, request.body.version, request.body.formSchema);
     },
   );
 

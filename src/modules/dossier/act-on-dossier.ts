@@ -2,6 +2,9 @@ import type { Db } from '../../platform/db/connect.ts';
 import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
 import type { Principal } from '../auth/permissions.ts';
 import { workingCalendar } from '../calendar/calendar-store.ts';
+import { enqueueNotifications } from '../notify/enqueue.ts';
+import { notificationKindOf } from '../notify/messages.ts';
+import type { NotificationChannel } from '../notify/schema.ts';
 import { canSeeDossier } from './dossier-access.ts';
 import { commitTransition, type DbOrTx, loadDossier, nextDossierCode } from './dossier-store.ts';
 import type { Actor, DossierAction } from './lifecycle/actions.ts';
@@ -20,10 +23,21 @@ const refusalStatus = { ILLEGAL_STATE: 'CONFLICT', FORBIDDEN: 'FORBIDDEN', RULE:
 export const staleDossier = () =>
   conflict('Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại để xem trạng thái mới nhất.');
 
-/** Actions that write more than the snapshot and its event (a receipt code, a result document). */
+/** Actions that write more than the snapshot and its event (a receipt code, a result document, notifications). */
 function writesMore(action: DossierAction): boolean {
-  return action.type === 'receive' || action.type === 'issue_result';
+  return (
+    action.type === 'receive' || action.type === 'issue_result' || notificationKindOf(action.type) !== null
+  );
 }
+
+/** What an action runs with besides the dossier: the clock, the calendar, the notification channels. */
+export interface ActionEnv {
+  now: Date;
+  calendar: Awaited<ReturnType<typeof workingCalendar>>;
+  channels: ReadonlySet<NotificationChannel>;
+}
+
+export const noChannels: ReadonlySet<NotificationChannel> = new Set();
 
 /**
  * Runs one action of the state machine on a stored snapshot: the snapshot is saved with its event in one
@@ -37,9 +51,9 @@ export async function applyAction(
   snapshot: DossierSnapshot,
   action: DossierAction,
   actor: Actor,
-  now: Date,
-  calendar: Awaited<ReturnType<typeof workingCalendar>>,
+  env: ActionEnv,
 ): Promise<DossierSnapshot> {
+  const { now, calendar } = env;
   const effective =
     action.type === 'receive'
       ? { ...action, dossierCode: await nextDossierCode(tx, snapshot.receivingAgencyId, now) }
@@ -48,6 +62,16 @@ export async function applyAction(
   if (!result.ok) throw new AppError(refusalStatus[result.code], result.message);
   const eventId = await commitTransition(tx, ownerUnitId, snapshot.version, result.snapshot, result.event);
   if (eventId === null) throw staleDossier();
+  // The applicant's notification (in-app message and outbox deliveries) commits with the event, or not at all.
+  await enqueueNotifications(tx, {
+    ownerUnitId,
+    eventId,
+    action: effective.type,
+    snapshot: result.snapshot,
+    actorUserId: actor.userId,
+    now,
+    channels: env.channels,
+  });
   if (effective.type === 'issue_result') {
     // The digitised result is a document of the dossier like any other (and how its file is found again).
     await tx.insert(dossierDocuments).values({
@@ -71,13 +95,16 @@ export async function actOnDossier(
   dossierId: string,
   version: number,
   action: DossierAction,
-  now = new Date(),
+  options: { now?: Date; channels?: ReadonlySet<NotificationChannel> } = {},
 ): Promise<DossierSnapshot> {
-  const calendar = await workingCalendar(db);
+  const env: ActionEnv = {
+    now: options.now ?? new Date(),
+    calendar: await workingCalendar(db),
+    channels: options.channels ?? noChannels,
+  };
   const row = await loadDossier(db, dossierId);
   if (!row || !canSeeDossier(principal, row.snapshot)) throw notFound('Không tìm thấy hồ sơ.');
   if (row.version !== version) throw staleDossier();
-  const run = (q: DbOrTx) =>
-    applyAction(q, row.ownerUnitId, row.snapshot, action, actorOf(principal), now, calendar);
+  const run = (q: DbOrTx) => applyAction(q, row.ownerUnitId, row.snapshot, action, actorOf(principal), env);
   return writesMore(action) ? db.transaction(run) : run(db);
 }

@@ -149,6 +149,10 @@ export async function loadFormContext(
     documents,
     agencies: agencyMap,
     userNames: names,
-    lookupUrl: s.code ? `${publicBaseUrl}/tra-cuu?ma=${encodeURIComponent(s.code)}` : undefined,
+    lookupUrl: s.code
+      ? `${publicBaseUrl}/tra-cuu?code=${encodeURIComponent(s.code)}${
+          row.trackingCheck ? `&check=${encodeURIComponent(row.trackingCheck)}` : ''
+        }`
+      : undefined,
   };
 }

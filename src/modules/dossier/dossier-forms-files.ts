@@ -1,7 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { detectFileType } from '../../platform/files/detect-type.ts';
-import type { LocalFileStore } from '../../platform/files/file-store.ts';
+import type { FileStore } from '../../platform/files/file-store.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { Principal } from '../auth/permissions.ts';
 import { canSeeDossier } from './dossier-access.ts';
@@ -35,10 +35,10 @@ async function asDocument(db: Db, principal: Principal, fileId: string): Promise
 }
 
 /** The file's bytes and type for an officer who may see a dossier it belongs to; 404 otherwise. */
-export async function dossierFile(db: Db, files: LocalFileStore, principal: Principal, fileId: string) {
+export async function dossierFile(db: Db, files: FileStore, principal: Principal, fileId: string) {
   const documentMime = await asDocument(db, principal, fileId);
   if (!documentMime) throw missing();
-  if (!files.exists(fileId)) throw missing();
+  if (!(await files.exists(fileId))) throw missing();
   const bytes = await files.get(fileId);
   // Results carry no stored type; uploads were checked by content, so the content tells it again.
   const mime =

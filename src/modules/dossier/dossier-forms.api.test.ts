@@ -33,7 +33,12 @@ const multipart = (filename: string, type: string, bytes: Buffer) => ({
     Buffer.from('\r\n--XYZ--\r\n'),
   ]),
 });
-const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+// A whole 1 × 1 PNG: uploads are decoded, so a bare header would be refused as corrupt.
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000970485973000003e8000003e801b57b526b' +
+    '0000000d494441540899636060606000000005000187a14ed40000000049454e44ae426082',
+  'hex',
+);
 
 describe.each(testDatabaseKinds())('dossier forms, tracking book and files on %s', (kind) => {
   const t = useTestApp(kind);

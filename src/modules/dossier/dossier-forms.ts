@@ -113,6 +113,7 @@ function receipt(c: FormContext): ReceiptInput | null {
     ...base(c, s.receivingAgencyId),
     issuedAt: at(s.receivedAt),
     dossierCode: s.code,
+    trackingCheck: c.row.trackingCheck ?? undefined,
     lookupUrl: c.lookupUrl,
     applicant: applicant(c),
     procedure: procedure(c),

@@ -119,6 +119,7 @@ export async function viewDossier(db: Db, principal: Principal, id: string, now 
     documents: documents.map((d) => ({
       id: d.id,
       kind: d.kind,
+      slot: d.slot,
       name: d.name,
       originals: d.originals,
       copies: d.copies,

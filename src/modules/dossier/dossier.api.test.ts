@@ -196,7 +196,7 @@ describe.each(testDatabaseKinds())('one-stop dossiers on %s', (kind) => {
       payload:
         '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="ket-qua.pdf"\r\nContent-Type: application/pdf\r\n\r\nMZ not a pdf\r\n--XYZ--\r\n',
     });
-    expect(upload.statusCode).toBe(400);
+    expect(upload.statusCode).toBe(415);
     expect(upload.json().error.message).toMatch(/theo nội dung tệp/);
   });
 

@@ -59,7 +59,8 @@ export async function listDossiers(db: Db, principal: Principal, query: ListQuer
   }
   const agencyIds = query.agencyId ? [query.agencyId] : scope === 'all' ? null : [...scope];
   if (agencyIds && agencyIds.length === 0) return { items: [], total: 0, totalIsCapped: false };
-  const common: (SQL | undefined)[] = [];
+  // Online drafts are the applicants' private work until submitted.
+  const common: (SQL | undefined)[] = [ne(dossiers.state, 'draft')];
   if (query.state) common.push(eq(dossiers.state, query.state));
   if (query.q) {
     const q = `%${query.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;

@@ -7,6 +7,8 @@ import { type DossierState, OPEN_STATES } from './lifecycle/states.ts';
 export function queueHolder(s: DossierSnapshot): { agencyId: string; role: StepActorRole } | null {
   switch (s.state) {
     case 'draft':
+      // An applicant's unfinished online draft is nobody's work yet (counter drafts never rest in this state).
+      return null;
     case 'submitted':
     case 'intake_supplement_requested':
     case 'supplement_requested': // the desk records what the applicant brings

@@ -6,12 +6,14 @@ import { citizenIdProblem, normalizePhone } from '../auth/identifiers.ts';
 import type { Principal } from '../auth/permissions.ts';
 import { workingCalendar } from '../calendar/calendar-store.ts';
 import { procedureAgencies, procedures } from '../catalog/schema.ts';
+import type { NotificationChannel } from '../notify/schema.ts';
 import { agencies } from '../org/schema.ts';
-import { actorOf, applyAction } from './act-on-dossier.ts';
+import { type ActionEnv, actorOf, applyAction, noChannels } from './act-on-dossier.ts';
 import type { IntakeBody } from './dossier.types.ts';
 import { columnsOf } from './dossier-store.ts';
 import { newDossier, type StatutoryTime } from './lifecycle/snapshot.ts';
 import { dossierDocuments, dossiers } from './schema.ts';
+import { newTrackingCheck } from './tracking-check.ts';
 
 type ProcedureRow = typeof procedures.$inferSelect;
 
@@ -58,7 +60,13 @@ async function defaultCompetentAgency(
  * A walk-in (or postal) dossier at a one-stop desk: created, submitted on the applicant's behalf and either
  * received with a receipt at once or answered with a supplement request — all in one transaction.
  */
-export async function receiveWalkIn(db: Db, principal: Principal, input: IntakeBody, now = new Date()) {
+export async function receiveWalkIn(
+  db: Db,
+  principal: Principal,
+  input: IntakeBody,
+  options: { now?: Date; channels?: ReadonlySet<NotificationChannel> } = {},
+) {
+  const now = options.now ?? new Date();
   const desk = principal.roles.find(
     (r) => r.role === 'desk_officer' && r.agencyId === input.receivingAgencyId,
   );
@@ -115,7 +123,11 @@ export async function receiveWalkIn(db: Db, principal: Principal, input: IntakeB
     process: procedure.internalProcess,
     createdAt: now,
   });
-  const calendar = await workingCalendar(db);
+  const env: ActionEnv = {
+    now,
+    calendar: await workingCalendar(db),
+    channels: options.channels ?? noChannels,
+  };
   const actor = actorOf(principal);
   return db.transaction(async (tx) => {
     await tx.insert(dossiers).values({
@@ -135,6 +147,7 @@ export async function receiveWalkIn(db: Db, principal: Principal, input: IntakeB
       applicantEmail: applicant.email ? applicant.email.toLowerCase() : null,
       applicantAddress: applicant.address || null,
       feeAmountVnd: input.feeAmountVnd ?? procedure.feeAmountVnd,
+      trackingCheck: newTrackingCheck(),
       ...columnsOf(draft),
     });
     if (input.documents.length) {
@@ -147,7 +160,7 @@ export async function receiveWalkIn(db: Db, principal: Principal, input: IntakeB
         })),
       );
     }
-    let snapshot = await applyAction(tx, receiving.unitId, draft, { type: 'submit' }, actor, now, calendar);
+    let snapshot = await applyAction(tx, receiving.unitId, draft, { type: 'submit' }, actor, env);
     snapshot = await applyAction(
       tx,
       receiving.unitId,
@@ -156,8 +169,7 @@ export async function receiveWalkIn(db: Db, principal: Principal, input: IntakeB
         ? { type: 'receive', dossierCode: '' }
         : { type: 'request_intake_supplement', reasons: input.supplementReasons ?? [] },
       actor,
-      now,
-      calendar,
+      env,
     );
     return { snapshot, statutoryAssumed: time.assumed };
   });

@@ -1,6 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { acceptedTypes, detectFileType } from '../../platform/files/detect-type.ts';
+import { receiveUpload } from '../../platform/files/receive-upload.ts';
 import type { AppContext, ZodApp } from '../../platform/http/context.ts';
 import { AppError, invalid } from '../../platform/http/errors.ts';
 import { requireOfficer } from '../auth/guards.ts';
@@ -32,7 +32,14 @@ const dossierDetailSchema = z
   })
   .loose();
 
-export const maxUploadBytes = 10 * 1024 * 1024;
+const receivedUploadSchema = z.object({
+  fileId: z.string(),
+  mime: z.string(),
+  sizeBytes: z.number().int(),
+  originalSizeBytes: z.number().int(),
+  name: z.string(),
+  shrunk: z.boolean(),
+});
 
 // RFC 7240: integrations and bulk clients can skip the full page view they do not need.
 const wantsMinimal = (request: FastifyRequest) => /return=minimal/.test(String(request.headers.prefer ?? ''));
@@ -45,7 +52,9 @@ const minimalView = (s: DossierSnapshot) => ({
   availableActions: [],
 });
 
-export function registerDossierRoutes(app: ZodApp, { db, files }: AppContext): void {
+export function registerDossierRoutes(app: ZodApp, context: AppContext): void {
+  const { db, files, notify } = context;
+  const channels = notify?.channels ? { channels: notify.channels } : {};
   app.post(
     '/api/office/dossiers',
     {
@@ -60,7 +69,8 @@ export function registerDossierRoutes(app: ZodApp, { db, files }: AppContext): v
     },
     async (request, reply) => {
       const principal = requireOfficer(request);
-      const { snapshot, statutoryAssumed } = await receiveWalkIn(db, principal, request.body);
+      const { snapshot, statutoryAssumed } = await receiveWalkIn(db, principal, request.body, channels);
+      notify?.queued();
       if (wantsMinimal(request))
         return reply.status(201).send({ ...minimalView(snapshot), statutoryAssumed });
       return reply.status(201).send({ ...(await viewDossier(db, principal, snapshot.id)), statutoryAssumed });
@@ -115,10 +125,11 @@ export function registerDossierRoutes(app: ZodApp, { db, files }: AppContext): v
     async (request) => {
       const principal = requireOfficer(request);
       const { action, version } = request.body;
-      if (action.type === 'issue_result' && !files.exists(action.resultFileId)) {
+      if (action.type === 'issue_result' && !(await files.exists(action.resultFileId))) {
         throw invalid('action.resultFileId', 'Không tìm thấy tệp kết quả; vui lòng tải tệp lên trước.');
       }
-      const snapshot = await actOnDossier(db, principal, request.params.id, version, action);
+      const snapshot = await actOnDossier(db, principal, request.params.id, version, action, channels);
+      notify?.queued();
       if (wantsMinimal(request)) return minimalView(snapshot);
       return viewDossier(db, principal, request.params.id);
     },
@@ -169,34 +180,15 @@ export function registerDossierRoutes(app: ZodApp, { db, files }: AppContext): v
     {
       schema: {
         tags: ['one-stop desk'],
-        summary: 'Upload a document or result (PDF, PNG, JPEG; type checked by content)',
-        response: { 201: z.object({ fileId: z.string(), mime: z.string(), sizeBytes: z.number().int() }) },
+        summary: 'Upload a document or result (PDF, PNG, JPEG; type checked by content, large images shrunk)',
+        description:
+          'Multipart, one field `file`. 413 over UPLOAD_MAX_FILE_MB, 415 not PDF/JPEG/PNG by content, 422 a corrupt image.',
+        response: { 201: receivedUploadSchema },
       },
     },
     async (request, reply) => {
       requireOfficer(request);
-      const part = await request
-        .file({ limits: { fileSize: maxUploadBytes, files: 1 } })
-        .catch(() => undefined);
-      if (!part) throw invalid('file', 'Vui lòng chọn một tệp để tải lên.');
-      const bytes = await part.toBuffer().catch((error: { code?: string }) => {
-        if (error.code === 'FST_REQ_FILE_TOO_LARGE') {
-          throw new AppError('PAYLOAD_TOO_LARGE', `Tệp quá lớn: tối đa ${maxUploadBytes / 1024 / 1024} MB.`);
-        }
-        throw error;
-      });
-      const mime = detectFileType(bytes);
-      if (!mime) {
-        const allowed = Object.values(acceptedTypes)
-          .map((t) => t.label)
-          .join(', ');
-        throw invalid(
-          'file',
-          `Tệp không đúng định dạng cho phép (${allowed}); hệ thống kiểm tra theo nội dung tệp.`,
-        );
-      }
-      const fileId = await files.put(bytes);
-      return reply.status(201).send({ fileId, mime, sizeBytes: bytes.length });
+      return reply.status(201).send(await receiveUpload(request, context));
     },
   );
 }

@@ -132,6 +132,11 @@ export const receiptInputSchema = z
   .object({
     ...letterBase,
     dossierCode: dossierCodeSchema,
+    /** Printed beside the code: with it, anyone holding the receipt can track the dossier. */
+    trackingCheck: z
+      .string()
+      .regex(/^[A-Z0-9]{4,8}$/)
+      .optional(),
     /** Public status look-up URL, printed as a QR code. */
     lookupUrl: lookupUrlSchema.optional(),
     applicant: applicantSchema,

@@ -24,7 +24,10 @@ export async function receiptPdf(input: ReceiptInput): Promise<Buffer> {
   return renderPdf({ ...spec, generatedAt: r.generatedAt ?? r.issuedAt }, (doc) => {
     formMark(doc, { ...spec, legalBasis: r.legalBasis });
     headingBlock(doc, r.header, { documentNumber: r.documentNumber, date: r.issuedAt });
-    titleBlock(doc, formTitle(r.ruleProfile, 'receipt'), [`Mã hồ sơ: ${r.dossierCode}`]);
+    titleBlock(doc, formTitle(r.ruleProfile, 'receipt'), [
+      `Mã hồ sơ: ${r.dossierCode}`,
+      ...(r.trackingCheck ? [`Mã kiểm tra (tra cứu trực tuyến): ${r.trackingCheck}`] : []),
+    ]);
 
     fieldLines(
       doc,

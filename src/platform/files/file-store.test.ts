@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectFileType } from './detect-type.ts';
-import { LocalFileStore } from './file-store.ts';
+import { contentHash, FileNotFoundError, LocalFileStore } from './file-store.ts';
 
 describe('detectFileType', () => {
   it('recognises PDF, PNG and JPEG by content, whatever the name says', () => {
@@ -27,11 +27,14 @@ describe('LocalFileStore', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-files-'));
     const store = new LocalFileStore(root);
     const bytes = Buffer.from('%PDF-1.4 kết quả giải quyết');
+    expect(await store.exists(contentHash(bytes))).toBe(false);
     const first = await store.put(bytes);
     const second = await store.put(bytes);
     expect(first).toBe(second);
     expect(first).toMatch(/^[0-9a-f]{64}$/);
     expect(await store.get(first)).toEqual(bytes);
+    expect(await store.exists(first)).toBe(true);
+    await expect(store.get(contentHash(Buffer.from('x')))).rejects.toBeInstanceOf(FileNotFoundError);
     const files = fs.readdirSync(path.join(root, first.slice(0, 2), first.slice(2, 4)));
     expect(files).toEqual([first]); // no temporary files left behind
     await expect(store.get('../../etc/passwd')).rejects.toThrow(/invalid/);

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'THROTTLED'
   | 'PAYLOAD_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
   | 'RULE'
   | 'INTERNAL';
 
@@ -20,6 +21,8 @@ const statusOf: Record<ErrorCode, number> = {
   CONFLICT: 409,
   THROTTLED: 429,
   PAYLOAD_TOO_LARGE: 413,
+  /** A file whose content is not one of the accepted types, whatever its name says. */
+  UNSUPPORTED_MEDIA_TYPE: 415,
   /** A well-formed request that a business rule forbids (e.g. a second supplement request). */
   RULE: 422,
   INTERNAL: 500,

@@ -1,0 +1,183 @@
+// The transactional outbox: the message and its deliveries, written in the caller's transaction right after the
+// dossier event, so a state change and its notification commit (or vanish) together.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { users } from '../auth/schema.ts';
+import type { DbOrTx } from '../dossier/dossier-store.ts';
+import { type DossierSnapshot, holdingAgencyId } from '../dossier/lifecycle/snapshot.ts';
+import { dossiers } from '../dossier/schema.ts';
+import { agencies } from '../org/schema.ts';
+import { type ChannelChoice, chooseDeliveries, type PlannedDelivery } from './channels.ts';
+import { factsOf } from './message-facts.ts';
+import { buildMessage, type NotificationMessage, notificationKindOf } from './messages.ts';
+import {
+  type NotificationChannel,
+  notificationDeliveries,
+  notificationPreferences,
+  notifications,
+} from './schema.ts';
+
+export interface EnqueueInput {
+  ownerUnitId: string;
+  /** The dossier event just written (its id makes the idempotency keys). */
+  eventId: number;
+  /** The event's action type; actions that tell the applicant nothing enqueue nothing. */
+  action: string;
+  /** The dossier after the transition. */
+  snapshot: DossierSnapshot;
+  actorUserId: string;
+  now: Date;
+  /** External channels this deployment has configured. */
+  channels: ReadonlySet<NotificationChannel>;
+}
+
+export interface Enqueued {
+  notificationId: string;
+  message: NotificationMessage;
+  deliveries: PlannedDelivery[];
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+interface Loaded {
+  procedure_name: string;
+  applicant_user_id: string | null;
+  applicant_email: string | null;
+  applicant_phone: string | null;
+  receiving_name: string;
+  receiving_address: string | null;
+  handling_name: string | null;
+  officer_name: string | null;
+  account_email: string | null;
+  account_phone: string | null;
+  has_preferences: boolean;
+  pref_email: boolean | null;
+  pref_sms: boolean | null;
+  pref_zalo: boolean | null;
+  zalo_user_id: string | null;
+}
+
+/** Everything the message and the channel choice need, in one statement. */
+async function load(tx: DbOrTx, input: EnqueueInput): Promise<Loaded | undefined> {
+  const s = input.snapshot;
+  // System actors (`system:…`) have no user row.
+  const officerId = uuidPattern.test(input.actorUserId) ? input.actorUserId : null;
+  const result = await tx.execute(sql`
+    select d.procedure_name, d.applicant_user_id, d.applicant_email, d.applicant_phone,
+      ra.name as receiving_name, ra.address as receiving_address, ha.name as handling_name,
+      o.full_name as officer_name, u.email as account_email, u.phone as account_phone,
+      p.user_id is not null as has_preferences, p.email as pref_email, p.sms as pref_sms,
+      p.zalo as pref_zalo, p.zalo_user_id
+    from ${dossiers} d
+    join ${agencies} ra on ra.id = d.receiving_agency_id
+    left join ${agencies} ha on ha.id = ${holdingAgencyId(s)}::uuid
+    left join ${users} o on o.id = ${officerId}::uuid
+    left join ${users} u on u.id = d.applicant_user_id
+    left join ${notificationPreferences} p on p.user_id = d.applicant_user_id
+    where d.owner_unit_id = ${input.ownerUnitId} and d.id = ${s.id}`);
+  return (result as unknown as { rows: Loaded[] }).rows[0];
+}
+
+/**
+ * Writes the in-app message and one pending delivery per external channel for a dossier event, inside the
+ * caller's transaction (two statements). Returns null when the action tells the applicant nothing.
+ * Idempotency key: `<event id>:<channel>`, unique per owner unit.
+ */
+export async function enqueueNotifications(tx: DbOrTx, input: EnqueueInput): Promise<Enqueued | null> {
+  const kind = notificationKindOf(input.action);
+  if (!kind) return null;
+  const row = await load(tx, input);
+  if (!row) throw new Error(`dossier ${input.snapshot.id} not found for its notification`);
+  const message = buildMessage(
+    factsOf(kind, input.snapshot, {
+      procedureName: row.procedure_name,
+      receivingAgencyName: row.receiving_name,
+      receivingAgencyAddress: row.receiving_address,
+      handlingAgencyName: row.handling_name,
+      officerName: row.officer_name,
+    }),
+  );
+  const preferences: ChannelChoice | null = row.has_preferences
+    ? { email: !!row.pref_email, sms: !!row.pref_sms, zalo: !!row.pref_zalo, zaloUserId: row.zalo_user_id }
+    : null;
+  const deliveries = chooseDeliveries(
+    {
+      accountId: row.applicant_user_id,
+      accountEmail: row.account_email,
+      accountPhone: row.account_phone,
+      dossierEmail: row.applicant_email,
+      dossierPhone: row.applicant_phone,
+      preferences,
+    },
+    input.channels,
+  );
+  const notificationId = randomUUID();
+  await writeOutbox(tx, {
+    ownerUnitId: input.ownerUnitId,
+    notificationId,
+    userId: row.applicant_user_id,
+    dossierId: input.snapshot.id,
+    eventId: input.eventId,
+    message,
+    deliveries,
+    now: input.now,
+  });
+  return { notificationId, message, deliveries };
+}
+
+export interface OutboxEntry {
+  ownerUnitId: string;
+  notificationId: string;
+  userId: string | null;
+  dossierId: string;
+  eventId: number;
+  message: NotificationMessage;
+  deliveries: PlannedDelivery[];
+  now: Date;
+}
+
+export const idempotencyKeyOf = (eventId: number, channel: NotificationChannel) => `${eventId}:${channel}`;
+
+/** SMS carries the short unaccented text; Zalo the whole message (up to its 2,000 characters). */
+function textFor(channel: NotificationChannel, message: NotificationMessage): string | undefined {
+  if (channel === 'sms') return message.smsText;
+  if (channel === 'zalo') return `${message.title}\n\n${message.body}`.slice(0, 2000);
+  return undefined;
+}
+
+/** The message and its deliveries in one statement (a data-modifying CTE). */
+export async function writeOutbox(tx: DbOrTx, e: OutboxEntry): Promise<void> {
+  const insertMessage = tx.insert(notifications).values({
+    ownerUnitId: e.ownerUnitId,
+    id: e.notificationId,
+    userId: e.userId,
+    dossierId: e.dossierId,
+    eventId: e.eventId,
+    kind: e.message.kind,
+    title: e.message.title,
+    body: e.message.body,
+    createdAt: e.now,
+  });
+  if (e.deliveries.length === 0) {
+    await insertMessage;
+    return;
+  }
+  const insertDeliveries = tx
+    .insert(notificationDeliveries)
+    .values(
+      e.deliveries.map((d) => {
+        const text = textFor(d.channel, e.message);
+        return {
+          ownerUnitId: e.ownerUnitId,
+          notificationId: e.notificationId,
+          dossierId: e.dossierId,
+          channel: d.channel,
+          address: d.address,
+          idempotencyKey: idempotencyKeyOf(e.eventId, d.channel),
+          ...(text ? { data: { text } } : {}),
+        };
+      }),
+    )
+    .onConflictDoNothing();
+  await tx.execute(sql`with m as (${insertMessage.getSQL()}) ${insertDeliveries.getSQL()}`);
+}
