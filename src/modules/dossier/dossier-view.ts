@@ -125,6 +125,7 @@ export async function viewDossier(db: Db, principal: Principal, id: string, now 
       copies: d.copies,
       fileSha256: d.fileSha256,
       mime: d.mime,
+      createdAt: d.createdAt,
     })),
     events: events.map((e) => ({
       id: e.id,

@@ -158,6 +158,11 @@ export async function viewMyDossier(db: Db, principal: Principal, id: string, no
       name: d.name,
       mime: d.mime,
       fileId: d.fileSha256,
+      createdAt: d.createdAt,
+      // What the applicant added in the current phase (a draft's files, an awaited supplement's).
+      removable:
+        (s.state === 'draft' && d.kind === 'submitted') ||
+        (openRequest !== null && d.kind === 'supplement' && d.createdAt >= new Date(openRequest.requestedAt)),
     })),
     supplementRequest: openRequest
       ? {

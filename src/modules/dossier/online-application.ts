@@ -363,6 +363,26 @@ export async function attachDocument(
   return doc?.id;
 }
 
+/** Discards a draft that was never submitted (nothing about it was ever official). */
+export async function discardDraft(db: Db, principal: Principal, id: string) {
+  const row = await ownDossier(db, principal, id);
+  if (row.state !== 'draft')
+    throw conflict('Chỉ xóa được hồ sơ chưa nộp; hồ sơ đã nộp thì dùng «Rút hồ sơ».');
+  await db.transaction(async (tx) => {
+    const key = and(
+      eq(dossiers.ownerUnitId, row.ownerUnitId),
+      eq(dossiers.id, id),
+      eq(dossiers.state, 'draft'),
+    );
+    const removed = await tx.delete(dossiers).where(key).returning({ id: dossiers.id });
+    if (removed.length === 0) throw staleDossier();
+    const owned = (t: typeof dossierDocuments | typeof dossierFormData) =>
+      and(eq(t.ownerUnitId, row.ownerUnitId), eq(t.dossierId, id));
+    await tx.delete(dossierDocuments).where(owned(dossierDocuments));
+    await tx.delete(dossierFormData).where(owned(dossierFormData));
+  });
+}
+
 /** Removes an attachment the applicant added in the current phase (a draft's, or an awaited supplement's). */
 export async function detachDocument(db: Db, principal: Principal, id: string, documentId: string) {
   const row = await ownDossier(db, principal, id);

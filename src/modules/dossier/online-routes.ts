@@ -15,6 +15,7 @@ import {
   attachDocument,
   createDraft,
   detachDocument,
+  discardDraft,
   rememberRequest,
   replayedDossier,
   saveDraft,
@@ -133,6 +134,22 @@ export function registerOnlineRoutes(app: ZodApp, context: AppContext): void {
       },
     },
     async (request) => viewMyDossier(db, requireUser(request), request.params.id),
+  );
+
+  app.delete(
+    '/api/my/dossiers/:id',
+    {
+      schema: {
+        tags: ['online services'],
+        summary: 'Discard a draft that was never submitted',
+        params: idParams,
+        response: { 204: z.null() },
+      },
+    },
+    async (request, reply) => {
+      await discardDraft(db, requireUser(request), request.params.id);
+      return reply.status(204).send(null);
+    },
   );
 
   app.put(
@@ -263,17 +280,20 @@ export function registerOnlineRoutes(app: ZodApp, context: AppContext): void {
     {
       schema: {
         tags: ['online services'],
-        summary: 'A document or the electronic result of one of my dossiers',
+        summary:
+          'A document or the electronic result of one of my dossiers (inline; `?download=1` to save it)',
         params: z.object({ fileId }),
+        querystring: z.object({ download: z.enum(['0', '1']).optional() }),
       },
     },
     async (request, reply) => {
       const principal = requireUser(request);
       const { bytes, mime } = await dossierFile(db, files, principal, request.params.fileId);
       const extension = mime === 'application/pdf' ? 'pdf' : mime === 'image/png' ? 'png' : 'jpg';
+      const disposition = request.query.download === '1' ? 'attachment' : 'inline';
       return reply
         .type(mime)
-        .header('content-disposition', `attachment; filename="tai-lieu-ho-so.${extension}"`)
+        .header('content-disposition', `${disposition}; filename="tai-lieu-ho-so.${extension}"`)
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, max-age=3600')
         .send(bytes);

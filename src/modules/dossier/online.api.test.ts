@@ -11,7 +11,7 @@ type Mine = {
   version: number;
   state: string;
   expectedOfYou: string;
-  documents: { id: string; slot: string | null; kind: string; fileId: string }[];
+  documents: { id: string; slot: string | null; kind: string; fileId: string; removable: boolean }[];
   documentSlots: { slot: string; required: boolean; name: string }[];
   problems: { path: string; message: string }[];
   availableActions: { type: string }[];
@@ -191,6 +191,17 @@ describe.each(testDatabaseKinds())('online applications on %s', (kind) => {
       cookie: await t.login(DESK),
     });
     expect(stranger.statusCode).toBe(404);
+    const officeView = await t.request({
+      method: 'GET',
+      url: `/api/office/dossiers/${d.id}`,
+      cookie: await t.login(DESK),
+    });
+    expect(officeView.statusCode).toBe(404); // an online draft is the applicant's own until submitted
+    const discarded = await t.request({ method: 'DELETE', url: `/api/my/dossiers/${d.id}`, cookie: citizen });
+    expect(discarded.statusCode).toBe(204);
+    expect(
+      (await t.request({ method: 'GET', url: `/api/my/dossiers/${d.id}`, cookie: citizen })).statusCode,
+    ).toBe(404);
   });
 
   it('goes from draft to result: submit once, supplement, receipt with check value, result download', async () => {
@@ -248,6 +259,7 @@ describe.each(testDatabaseKinds())('online applications on %s', (kind) => {
       })
     ).json() as Mine;
     expect(d.documents.filter((x) => x.kind === 'supplement')).toHaveLength(1);
+    expect(d.documents.filter((x) => x.removable).map((x) => x.kind)).toEqual(['supplement']);
     d = (await act(citizen, d, { type: 'supply_supplement', note: 'Đã chụp lại' })).json() as Mine;
     expect(d.state).toBe('submitted');
 
