@@ -1,5 +1,6 @@
 // `npm run bench`: prints figures and ratios; record them in docs/benchmarks.md with the machine and date.
 import os from 'node:os';
+import { benchBudget } from './budget.ts';
 import { benchCatalogSearch } from './catalog-search.ts';
 import { benchDueDates } from './due-dates.ts';
 import { benchQueues } from './queues.ts';
@@ -10,6 +11,7 @@ const only = process.argv[2];
 console.log(
   `Motcua benchmarks — ${new Date().toISOString()} — ${os.cpus().length} × ${os.cpus()[0]?.model}, Node ${process.version}`,
 );
+if (!only || only === 'budget') benchBudget();
 if (!only || only === 'search') await benchCatalogSearch();
 if (!only || only === 'startup') await benchStartup();
 if (!only || only === 'due') benchDueDates();

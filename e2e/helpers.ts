@@ -1,3 +1,6 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import { expect, type Page } from '@playwright/test';
 
 export const demoPassword = 'Motcua@2026';
@@ -14,4 +17,69 @@ export async function login(page: Page, email: string, password = demoPassword) 
 export async function expectNoHorizontalScroll(page: Page) {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+}
+
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/**
+ * Runs axe-core on the page as it is now and fails on any serious or critical violation, listing each rule
+ * with the elements it found (moderate and minor findings are printed, not failed).
+ */
+export async function expectNoSeriousA11yViolations(page: Page, label = page.url()) {
+  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+  const results = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+  const describe = (violation: (typeof results.violations)[number]) =>
+    `${violation.impact} ${violation.id}: ${violation.help} — ${violation.nodes
+      .slice(0, 5)
+      .map((node) => node.target.join(' '))
+      .join(' | ')}`;
+  const blocking = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const minor = results.violations.filter((v) => !blocking.includes(v));
+  if (minor.length > 0) console.log(`axe (${label}), not blocking:\n  ${minor.map(describe).join('\n  ')}`);
+  expect(blocking.map(describe), `serious or critical accessibility violations on ${label}`).toEqual([]);
+}
+
+/** The first Tab on a page reaches a visible "skip to content" link that moves focus to the main content. */
+export async function expectSkipLink(page: Page) {
+  await page.locator('body').focus();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Bỏ qua, đến nội dung chính' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await expectVisibleFocus(page);
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+}
+
+/** The focused element, or the input box around it, shows an outline. */
+export async function expectVisibleFocus(page: Page) {
+  const indicator = await page.evaluate(() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return 'nothing focused';
+    const boxes = [element, element.closest('.ant-input-affix-wrapper')].filter((box) => box !== null);
+    const outlined = boxes.some((box) => {
+      const style = getComputedStyle(box);
+      return style.outlineStyle !== 'none' && Number.parseFloat(style.outlineWidth) >= 2;
+    });
+    return outlined ? 'visible' : `no focus outline on ${element.outerHTML.slice(0, 80)}`;
+  });
+  expect(indicator).toBe('visible');
+}
+
+export interface CapturedMail {
+  to: string[];
+  subject: string;
+  text: string;
+}
+
+/** The emails the app sent so far, as the e2e server's SMTP catcher saved them (scripts/e2e-server.mjs). */
+export function capturedMails(): CapturedMail[] {
+  const port = process.env.E2E_PORT ?? '3999';
+  const dir = path.resolve(import.meta.dirname, `../.tmp/e2e-mail-${port}`);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as CapturedMail);
 }

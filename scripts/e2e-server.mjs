@@ -8,7 +8,24 @@ import path from 'node:path';
 import pg from 'pg';
 
 const port = process.argv[2] ?? '3999';
-const env = { PORT: port, HOST: '127.0.0.1', LOG_LEVEL: 'warn' };
+// Email notifications go to a local SMTP catcher that writes each message as JSON under .tmp/e2e-mail-<port>,
+// where the specs read "the captured email" (e2e/helpers.ts capturedMails).
+const mailPort = String(Number(port) + 100);
+const mailDir = path.resolve(`.tmp/e2e-mail-${port}`);
+fs.rmSync(mailDir, { recursive: true, force: true });
+fs.mkdirSync(mailDir, { recursive: true });
+const catcher = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'src/modules/notify/testing/mail-catcher.ts', mailPort, mailDir],
+  { stdio: 'ignore' },
+);
+const env = {
+  PORT: port,
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  SMTP_URL: `smtp://127.0.0.1:${mailPort}`,
+  MAIL_FROM: 'Motcua Vị Thanh <thongbao@vithanh.demo.motcua.vn>',
+};
 let cleanup = async () => {};
 
 if (process.env.DATABASE_URL) {
@@ -38,5 +55,6 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
 });
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => child.kill(signal));
 child.on('exit', (code) => {
+  catcher.kill();
   cleanup().finally(() => process.exit(code ?? 0));
 });

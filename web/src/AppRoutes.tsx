@@ -11,6 +11,12 @@ const SignUpPage = lazy(() => import('./portal/SignUpPage'));
 const LoginPage = lazy(() => import('./portal/LoginPage'));
 const AccountPage = lazy(() => import('./portal/AccountPage'));
 const OfficeApp = lazy(() => import('./office/OfficeApp'));
+const TrackingPage = lazy(() => import('./portal/TrackingPage'));
+const NotificationsPage = lazy(() => import('./portal/notifications/NotificationsPage'));
+const StartApplicationPage = lazy(() => import('./portal/online/StartApplicationPage'));
+const DraftPage = lazy(() => import('./portal/online/DraftPage'));
+const MyDossiersPage = lazy(() => import('./portal/online/MyDossiersPage'));
+const MyDossierPage = lazy(() => import('./portal/online/MyDossierPage'));
 const NotFoundPage = lazy(() => import('./portal/NotFoundPage'));
 
 export function AppRoutes() {
@@ -23,6 +29,12 @@ export function AppRoutes() {
         <Route path="dang-ky" element={<SignUpPage />} />
         <Route path="dang-nhap" element={<LoginPage />} />
         <Route path="tai-khoan" element={<AccountPage />} />
+        <Route path="tra-cuu" element={<TrackingPage />} />
+        <Route path="thong-bao" element={<NotificationsPage />} />
+        <Route path="nop-ho-so/:code" element={<StartApplicationPage />} />
+        <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
+        <Route path="ho-so-cua-toi/:id" element={<MyDossierPage />} />
+        <Route path="ho-so-cua-toi/:id/soan" element={<DraftPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route

@@ -53,7 +53,7 @@ const codeByStatus: Record<number, ErrorCode> = {
   429: 'THROTTLED',
 };
 
-async function toApiError(response: Response): Promise<ApiError> {
+export async function toApiError(response: Response): Promise<ApiError> {
   let body: unknown;
   try {
     body = await response.json();

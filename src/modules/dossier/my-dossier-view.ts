@@ -39,7 +39,7 @@ export function expectedOfApplicant(s: DossierSnapshot, receivingAgencyName: str
       return `Bạn không cần làm gì thêm: ${receivingAgencyName} đang kiểm tra hồ sơ trong giờ hành chính.`;
     case 'intake_supplement_requested':
     case 'supplement_requested':
-      return `Vui lòng bổ sung: ${open?.reasons.join('; ') || 'theo yêu cầu của cơ quan'}. Tải giấy tờ bổ sung lên rồi bấm «Gửi bổ sung».`;
+      return `Vui lòng bổ sung: ${open?.reasons.map((r) => r.replace(/[.;\s]+$/, '')).join('; ') || 'theo yêu cầu của cơ quan'}. Tải giấy tờ bổ sung lên rồi bấm «Gửi bổ sung».`;
     case 'received':
     case 'in_progress':
       return s.dueAt

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { LocalFileStore } from '../files/file-store.ts';
 import { buildServer } from './server.ts';
@@ -24,6 +25,10 @@ describe('HTTP platform', () => {
     fs.mkdirSync(path.join(webDir, 'assets'));
     fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><title>Motcua</title>');
     fs.writeFileSync(path.join(webDir, 'assets', 'app-abc123.js'), 'console.log(1)');
+    fs.writeFileSync(
+      path.join(webDir, 'assets', 'app-abc123.js.br'),
+      zlib.brotliCompressSync('console.log(1)'),
+    );
     const app = await buildServer({ context, modules: [], logLevel: 'silent', webDir });
     const page = await app.inject({ method: 'GET', url: '/thu-tuc/1.001193' });
     expect(page.statusCode).toBe(200);
@@ -31,6 +36,14 @@ describe('HTTP platform', () => {
     expect(page.headers['cache-control']).toBe('no-cache');
     const asset = await app.inject({ method: 'GET', url: '/assets/app-abc123.js' });
     expect(asset.headers['cache-control']).toContain('immutable');
+    // The build's pre-compressed copy goes to browsers that accept it (a third of the bytes on slow networks).
+    const compressed = await app.inject({
+      method: 'GET',
+      url: '/assets/app-abc123.js',
+      headers: { 'accept-encoding': 'gzip, br' },
+    });
+    expect(compressed.headers['content-encoding']).toBe('br');
+    expect(zlib.brotliDecompressSync(compressed.rawPayload).toString()).toBe('console.log(1)');
     expect((await app.inject({ method: 'GET', url: '/api/khong-co' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'POST', url: '/thu-tuc' })).statusCode).toBe(404);
     const docs = await app.inject({ method: 'GET', url: '/api/docs/json' });

@@ -81,6 +81,8 @@ async function serveWeb(app: FastifyInstance, webDir: string) {
   await app.register(fastifyStatic, {
     root: webDir,
     wildcard: false,
+    // The build writes .br and .gz beside each script and stylesheet: phones on slow networks get a third of the bytes.
+    preCompressed: true,
     maxAge: '1h',
     setHeaders: (res, filePath) => {
       // Hashed assets never change; index.html must always be revalidated.

@@ -1,5 +1,7 @@
 import { SearchOutlined } from '@ant-design/icons';
-import { Button, Input } from 'antd';
+import { Button } from 'antd';
+// The bare Input: `Input` from 'antd' drags TextArea, Password, Search and OTP into the portal's first screen.
+import Input from 'antd/es/input/Input';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 
 interface SearchBoxProps {

@@ -13,6 +13,7 @@ const DossierListPage = lazy(() => import('./dossiers/DossierListPage'));
 const DossierPage = lazy(() => import('./dossiers/DossierPage'));
 const ProceduresAdminPage = lazy(() => import('./admin/ProceduresAdminPage'));
 const ProcedureEditPage = lazy(() => import('./admin/ProcedureEditPage'));
+const FormSchemaPage = lazy(() => import('./admin/FormSchemaPage'));
 const FlagsReviewPage = lazy(() => import('./admin/FlagsReviewPage'));
 const OfficersPage = lazy(() => import('./admin/OfficersPage'));
 const CalendarAdminPage = lazy(() => import('./admin/CalendarAdminPage'));
@@ -43,6 +44,14 @@ export default function OfficeApp() {
                 element={
                   <RequireAdmin>
                     <ProcedureEditPage />
+                  </RequireAdmin>
+                }
+              />
+              <Route
+                path="thu-tuc/:code/bieu-mau-truc-tuyen"
+                element={
+                  <RequireAdmin>
+                    <FormSchemaPage />
                   </RequireAdmin>
                 }
               />

@@ -12,6 +12,12 @@ function AccountMenu({ user }: { user: Me }) {
 
   const items: MenuProps['items'] = [
     { key: '/tai-khoan', label: 'Tài khoản' },
+    ...(isOfficer(user)
+      ? []
+      : [
+          { key: '/ho-so-cua-toi', label: 'Hồ sơ của tôi' },
+          { key: '/thong-bao', label: 'Thông báo' },
+        ]),
     ...(isOfficer(user) ? [{ key: '/quan-tri', label: 'Trang quản trị' }] : []),
     { type: 'divider' as const },
     { key: 'logout', label: 'Đăng xuất' },

@@ -9,6 +9,7 @@ import { Loading } from '../components/Loading';
 import { RoleTags } from '../components/RoleTags';
 import { usePageTitle } from '../usePageTitle';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import { NotificationPreferencesForm } from './notifications/NotificationPreferencesForm';
 
 export default function AccountPage() {
   return (
@@ -73,6 +74,7 @@ function AccountView() {
           </Button>
         </Flex>
       </section>
+      {isOfficer(user) ? null : <NotificationPreferencesForm />}
       <section aria-labelledby="password-title" style={{ marginTop: 24 }}>
         <h2 id="password-title" style={{ fontSize: 18 }}>
           Đổi mật khẩu

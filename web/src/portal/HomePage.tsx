@@ -1,4 +1,4 @@
-import { Col, Empty, Row } from 'antd';
+import { Empty } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { ErrorState } from '../components/ErrorState';
 import { Loading } from '../components/Loading';
@@ -28,6 +28,16 @@ export function HomePage() {
         </div>
       </section>
 
+      <section className="home-shortcuts" aria-label="Lối tắt">
+        <Link to="/tra-cuu" className="field-link">
+          <span>
+            <span className="field-name">Tra cứu hồ sơ</span>
+            <span className="shortcut-note">Hồ sơ đã nộp đang ở bước nào, ngày hẹn trả kết quả</span>
+          </span>
+          <span aria-hidden="true">→</span>
+        </Link>
+      </section>
+
       <section aria-labelledby="fields-title">
         <h2 id="fields-title" className="section-title">
           Lĩnh vực
@@ -38,16 +48,18 @@ export function HomePage() {
         {fields.data && fields.data.length === 0 ? (
           <Empty description="Chưa có thủ tục nào được công bố." />
         ) : null}
-        <Row gutter={[12, 12]}>
-          {fields.data?.map((item) => (
-            <Col key={item.field} xs={24} sm={12} lg={8}>
-              <Link to={`/thu-tuc?field=${encodeURIComponent(item.field)}`} className="field-link">
-                <span className="field-name">{item.field}</span>
-                <span className="field-count">{formatNumber(item.count)} thủ tục</span>
-              </Link>
-            </Col>
-          ))}
-        </Row>
+        {fields.data && fields.data.length > 0 ? (
+          <ul className="field-grid">
+            {fields.data.map((item) => (
+              <li key={item.field}>
+                <Link to={`/thu-tuc?field=${encodeURIComponent(item.field)}`} className="field-link">
+                  <span className="field-name">{item.field}</span>
+                  <span className="field-count">{formatNumber(item.count)} thủ tục</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
       </section>
     </>
   );

@@ -21,6 +21,9 @@ export function PortalLayout() {
             <NavLink to="/thu-tuc" className={navClass}>
               Thủ tục hành chính
             </NavLink>
+            <NavLink to="/tra-cuu" className={navClass}>
+              Tra cứu hồ sơ
+            </NavLink>
             <UserMenu navClass={navClass} />
           </nav>
         </div>

@@ -11,6 +11,7 @@ import { useApi } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
 import { ChannelsTable } from './procedure/ChannelsTable';
 import { ExpectedResultLine } from './procedure/ExpectedResultLine';
+import { OnlineApplyCard } from './procedure/OnlineApplyCard';
 import { ProcedureAgencies } from './procedure/ProcedureAgencies';
 import { ProcessSteps } from './procedure/ProcessSteps';
 import { RequiredDocuments } from './procedure/RequiredDocuments';
@@ -128,6 +129,8 @@ export default function ProcedurePage() {
         <Tag>{data.field}</Tag>
         <OnlineModeTag mode={data.onlineMode} />
       </Flex>
+
+      <OnlineApplyCard code={data.code} />
 
       <section className="section" aria-label="Thông tin chung">
         <Descriptions

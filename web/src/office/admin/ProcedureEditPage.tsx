@@ -119,6 +119,9 @@ export default function ProcedureEditPage() {
           detail && !isNew ? (
             <>
               <PublishButton code={detail.code} published={detail.published} onDone={adopt} />
+              <Link to={`/quan-tri/thu-tuc/${encodeURIComponent(detail.code)}/bieu-mau-truc-tuyen`}>
+                Biểu mẫu nộp trực tuyến
+              </Link>
               {detail.published ? (
                 <Link to={`/thu-tuc/${encodeURIComponent(detail.code)}`} target="_blank">
                   Xem trên cổng

@@ -14,6 +14,7 @@ import { PageHeader } from '../PageHeader';
 import { ActionPanel } from './ActionPanel';
 import { AssigneeCard } from './AssigneeCard';
 import { DossierEvents } from './DossierEvents';
+import { DossierNotifications } from './DossierNotifications';
 import { AgenciesSection, ApplicantSection, DocumentsSection, FormsSection } from './DossierSide';
 import { DossierSteps } from './DossierSteps';
 import { StateTag, UrgencyTag } from './DossierTags';
@@ -195,6 +196,7 @@ export default function DossierPage() {
             <h2 id="dossier-events-title">Lịch sử xử lý</h2>
             <DossierEvents events={dossier.events} />
           </section>
+          <DossierNotifications dossierId={dossier.id} version={dossier.version} />
         </Col>
       </Row>
     </>
