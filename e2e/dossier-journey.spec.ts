@@ -140,7 +140,7 @@ test('a dossier that will be late gets an apology with a new date', async ({ bro
     data: {
       procedureCode: '1.003583',
       receivingAgencyId: agencies.find((a) => a.slug === 'cantho-phuong-vi-thanh-ttpvhcc')?.id,
-      applicant: { fullName: 'Lê Thị Muộn' },
+      applicant: { fullName: 'Lê Thị Muộn', phone: '0987654321' },
       documents: [{ name: 'Tờ khai', originals: 1, copies: 0 }],
       complete: true,
     },
@@ -163,4 +163,10 @@ test('a dossier that will be late gets an apology with a new date', async ({ bro
   expect(after.classification.extendedByApology).toBe(true);
   const apology = await head.request.get(`/api/office/dossiers/${dossier.id}/forms/apology`);
   expect((await readPdf(await apology.body())).text).toContain('Cần xác minh thêm thông tin nơi sinh');
+  // It counts as late: the public tracking page (code and the last 4 digits of the applicant's phone) says so.
+  const stranger = await browser.newPage();
+  await stranger.goto(`/tra-cuu?code=${encodeURIComponent(after.code)}&check=4321`);
+  await expect(stranger.getByText('Trễ hạn').first()).toBeVisible();
+  await expect(stranger.getByText('Lê Thị Muộn')).toHaveCount(0);
+  await stranger.close();
 });
