@@ -11,6 +11,8 @@ import { adaptersFromConfig, configuredChannels } from './modules/notify/adapter
 import { notifyRoutes } from './modules/notify/routes.ts';
 import { startNotificationWorker, type WorkerOptions } from './modules/notify/worker.ts';
 import { registerOrgRoutes } from './modules/org/routes.ts';
+import { registerRatingRoutes } from './modules/ratings/routes.ts';
+import { registerReportRoutes } from './modules/reports/routes.ts';
 import type { NotifyConfig } from './platform/config.ts';
 import type { Database } from './platform/db/connect.ts';
 import { type FileStore, LocalFileStore } from './platform/files/file-store.ts';
@@ -64,7 +66,9 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       registerDossierRoutes,
       registerDossierFormRoutes,
       registerOnlineRoutes,
+      registerRatingRoutes,
       notifyRoutes({ channels }),
+      registerReportRoutes,
     ],
     ...serverOptions,
   });

@@ -21,6 +21,15 @@ export interface AppConfig {
   uploads: UploadLimits;
   /** Uploaded files go to this S3-compatible bucket when S3_BUCKET is set, else under DATA_DIR/files. */
   s3: S3Settings | undefined;
+  /** PUBLIC_BASE_URL and RATING_LINK_SECRET: links sent to applicants (e.g. the rating link). */
+  publicLinks: PublicLinkConfig;
+}
+
+export interface PublicLinkConfig {
+  /** Where applicants reach the portal, without a trailing slash. */
+  publicBaseUrl: string;
+  /** HMAC key of signed links; when unset, a secret generated once and kept in the database is used. */
+  linkSecret: string | undefined;
 }
 
 export interface NotifyConfig {
@@ -85,6 +94,16 @@ export function loadS3Config(env: NodeJS.ProcessEnv = process.env): S3Settings |
   };
 }
 
+export function loadPublicLinkConfig(env: NodeJS.ProcessEnv = process.env): PublicLinkConfig {
+  const publicBaseUrl = (env.PUBLIC_BASE_URL || 'http://localhost:3000').replace(/\/+$/, '');
+  if (!URL.canParse(publicBaseUrl) || !/^https?:/.test(publicBaseUrl))
+    throw new Error(`PUBLIC_BASE_URL không hợp lệ: ${env.PUBLIC_BASE_URL} (http:// hoặc https://).`);
+  const linkSecret = env.RATING_LINK_SECRET || undefined;
+  if (linkSecret !== undefined && linkSecret.length < 16)
+    throw new Error('RATING_LINK_SECRET quá ngắn (ít nhất 16 ký tự).');
+  return { publicBaseUrl, linkSecret };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -101,5 +120,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     notify: loadNotifyConfig(env),
     uploads: loadUploadLimits(env),
     s3: loadS3Config(env),
+    publicLinks: loadPublicLinkConfig(env),
   };
 }

@@ -17,6 +17,7 @@ const StartApplicationPage = lazy(() => import('./portal/online/StartApplication
 const DraftPage = lazy(() => import('./portal/online/DraftPage'));
 const MyDossiersPage = lazy(() => import('./portal/online/MyDossiersPage'));
 const MyDossierPage = lazy(() => import('./portal/online/MyDossierPage'));
+const RatingLinkPage = lazy(() => import('./ratings/RatingLinkPage'));
 const NotFoundPage = lazy(() => import('./portal/NotFoundPage'));
 
 export function AppRoutes() {
@@ -35,6 +36,7 @@ export function AppRoutes() {
         <Route path="ho-so-cua-toi" element={<MyDossiersPage />} />
         <Route path="ho-so-cua-toi/:id" element={<MyDossierPage />} />
         <Route path="ho-so-cua-toi/:id/soan" element={<DraftPage />} />
+        <Route path="danh-gia/:token" element={<RatingLinkPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route

@@ -17,7 +17,10 @@ const LINE_GAP = 1.5;
 export const BODY_SIZE = 8.5;
 
 export interface DocumentSpec {
-  kind: FormKind;
+  /** A one-stop form, or 'report': a periodic report on A4 (its title given in `title`). */
+  kind: FormKind | 'report';
+  /** The document title in the file's metadata; defaults to the form's title. */
+  title?: string;
   profile: RuleProfile;
   header: FormHeader;
   generatedAt: Date;
@@ -25,7 +28,7 @@ export interface DocumentSpec {
 }
 
 function createDocument(spec: DocumentSpec): Doc {
-  const size = paperSize(spec.kind);
+  const size = spec.kind === 'report' ? 'A4' : paperSize(spec.kind);
   const margins =
     size === 'A5'
       ? { top: 10 * MM, bottom: 12 * MM, left: 18 * MM, right: 12 * MM }
@@ -41,7 +44,7 @@ function createDocument(spec: DocumentSpec): Doc {
     displayTitle: true,
     // A fixed date makes the file ID (an MD5 of this info) and so the whole file reproducible.
     info: {
-      Title: formTitle(spec.profile, spec.kind),
+      Title: spec.title ?? (spec.kind === 'report' ? 'Báo cáo' : formTitle(spec.profile, spec.kind)),
       Author: spec.header.agency,
       Creator: 'Motcua',
       Producer: 'Motcua',

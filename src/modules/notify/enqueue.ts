@@ -7,9 +7,10 @@ import type { DbOrTx } from '../dossier/dossier-store.ts';
 import { type DossierSnapshot, holdingAgencyId } from '../dossier/lifecycle/snapshot.ts';
 import { dossiers } from '../dossier/schema.ts';
 import { agencies } from '../org/schema.ts';
+import { ratingLinkOf } from '../ratings/rating-settings.ts';
 import { type ChannelChoice, chooseDeliveries, type PlannedDelivery } from './channels.ts';
 import { factsOf } from './message-facts.ts';
-import { buildMessage, type NotificationMessage, notificationKindOf } from './messages.ts';
+import { buildMessage, invitesRating, type NotificationMessage, notificationKindOf } from './messages.ts';
 import {
   type NotificationChannel,
   notificationDeliveries,
@@ -88,15 +89,20 @@ export async function enqueueNotifications(tx: DbOrTx, input: EnqueueInput): Pro
   if (!kind) return null;
   const row = await load(tx, input);
   if (!row) throw new Error(`dossier ${input.snapshot.id} not found for its notification`);
-  const message = buildMessage(
-    factsOf(kind, input.snapshot, {
+  // A returned (or online-ready) result invites a rating through a signed link (modules/ratings).
+  const ratingUrl = invitesRating(kind, input.snapshot.channel)
+    ? await ratingLinkOf(tx, input.snapshot.id)
+    : null;
+  const message = buildMessage({
+    ...factsOf(kind, input.snapshot, {
       procedureName: row.procedure_name,
       receivingAgencyName: row.receiving_name,
       receivingAgencyAddress: row.receiving_address,
       handlingAgencyName: row.handling_name,
       officerName: row.officer_name,
     }),
-  );
+    ratingUrl,
+  });
   const preferences: ChannelChoice | null = row.has_preferences
     ? { email: !!row.pref_email, sms: !!row.pref_sms, zalo: !!row.pref_zalo, zaloUserId: row.zalo_user_id }
     : null;

@@ -146,6 +146,21 @@ describe('messages', () => {
     }
   });
 
+  it('invites a rating through the signed link on a returned result and an online result ready', () => {
+    const ratingUrl = 'http://localhost:3000/danh-gia/abc.def';
+    const invitation = `Mời ông/bà đánh giá mức độ hài lòng đối với việc giải quyết hồ sơ: ${ratingUrl}`;
+    const returned = buildMessage({ ...base, kind: 'returned', returnChannel: 'counter', ratingUrl });
+    expect(returned.body.split('\n')).toContain(invitation);
+    expect(returned.smsText).not.toContain('danh-gia');
+    expect(buildMessage({ ...base, kind: 'result_ready', channel: 'online', ratingUrl }).body).toContain(
+      invitation,
+    );
+    // A paper result still waiting at the desk, or another kind, invites nothing yet.
+    expect(buildMessage({ ...base, kind: 'result_ready', ratingUrl }).body).not.toContain('đánh giá');
+    expect(buildMessage({ ...base, kind: 'received', ratingUrl }).body).not.toContain('đánh giá');
+    expect(buildMessage({ ...base, kind: 'returned' }).body).not.toContain('đánh giá');
+  });
+
   it('folds Vietnamese letters, keeping case', () => {
     expect(withoutDiacritics('Đăng ký kết hôn – Ủy ban')).toBe('Dang ky ket hon – Uy ban');
   });

@@ -54,6 +54,19 @@ export interface MessageFacts {
   reasons: string[];
   /** Stop: the legal basis cited. */
   legalBasis: string | null;
+  /** The signed rating page (modules/ratings), for the kinds that invite a rating (see `invitesRating`). */
+  ratingUrl?: string | null;
+}
+
+/** A returned result, or an electronic result ready online, is what the applicant is asked to rate. */
+export function invitesRating(kind: NotificationKind, channel: Channel): boolean {
+  return kind === 'returned' || (kind === 'result_ready' && channel === 'online');
+}
+
+function ratingInvitation(f: MessageFacts): string[] {
+  return f.ratingUrl && invitesRating(f.kind, f.channel)
+    ? [`Mời ông/bà đánh giá mức độ hài lòng đối với việc giải quyết hồ sơ: ${f.ratingUrl}`]
+    : [];
 }
 
 export interface NotificationMessage {
@@ -158,7 +171,7 @@ export function buildMessage(f: MessageFacts): NotificationMessage {
   return {
     kind: f.kind,
     title: titleOf(f),
-    body: [...leadOf(f), '', ...detailsOf(f)].join('\n'),
+    body: [...leadOf(f), ...ratingInvitation(f), '', ...detailsOf(f)].join('\n'),
     smsText: smsTextOf(f),
   };
 }

@@ -5,3 +5,4 @@ export * from '../../modules/catalog/schema.ts';
 export * from '../../modules/dossier/schema.ts';
 export * from '../../modules/notify/schema.ts';
 export * from '../../modules/org/schema.ts';
+export * from '../../modules/ratings/schema.ts';

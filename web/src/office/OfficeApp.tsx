@@ -11,6 +11,8 @@ const AgencyPage = lazy(() => import('./AgencyPage'));
 const IntakePage = lazy(() => import('./dossiers/IntakePage'));
 const DossierListPage = lazy(() => import('./dossiers/DossierListPage'));
 const DossierPage = lazy(() => import('./dossiers/DossierPage'));
+const CounterRatingPage = lazy(() => import('../ratings/CounterRatingPage'));
+const ReportPage = lazy(() => import('./reports/ReportPage'));
 const ProceduresAdminPage = lazy(() => import('./admin/ProceduresAdminPage'));
 const ProcedureEditPage = lazy(() => import('./admin/ProcedureEditPage'));
 const FormSchemaPage = lazy(() => import('./admin/FormSchemaPage'));
@@ -31,6 +33,8 @@ export default function OfficeApp() {
               <Route path="tiep-nhan" element={<IntakePage />} />
               <Route path="ho-so" element={<DossierListPage />} />
               <Route path="ho-so/:id" element={<DossierPage />} />
+              <Route path="danh-gia-tai-quay" element={<CounterRatingPage />} />
+              <Route path="bao-cao" element={<ReportPage />} />
               <Route
                 path="thu-tuc"
                 element={

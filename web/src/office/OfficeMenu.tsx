@@ -4,7 +4,9 @@ import {
   CalendarOutlined,
   FileSearchOutlined,
   FileTextOutlined,
+  FundOutlined,
   InboxOutlined,
+  LikeOutlined,
   SolutionOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -14,6 +16,7 @@ import { isAdmin, useAuth } from '../auth';
 
 function selectedKey(pathname: string, search: string): string {
   if (pathname.startsWith('/quan-tri/tiep-nhan')) return 'intake';
+  if (pathname.startsWith('/quan-tri/danh-gia-tai-quay')) return 'counter-rating';
   if (pathname === '/quan-tri/ho-so' || pathname === '/quan-tri/ho-so/') {
     return new URLSearchParams(search).get('scope') === 'all' ? 'dossiers' : 'queue';
   }
@@ -22,6 +25,7 @@ function selectedKey(pathname: string, search: string): string {
   if (pathname.startsWith('/quan-tri/ra-soat')) return 'review';
   if (pathname.startsWith('/quan-tri/can-bo')) return 'officers';
   if (pathname.startsWith('/quan-tri/lich-nghi')) return 'calendar';
+  if (pathname.startsWith('/quan-tri/bao-cao')) return 'reports';
   return 'agencies';
 }
 
@@ -38,6 +42,11 @@ export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
             icon: <InboxOutlined />,
             label: <Link to="/quan-tri/tiep-nhan">Tiếp nhận hồ sơ</Link>,
           },
+          {
+            key: 'counter-rating',
+            icon: <LikeOutlined />,
+            label: <Link to="/quan-tri/danh-gia-tai-quay">Đánh giá tại quầy</Link>,
+          },
         ]
       : []),
     { key: 'queue', icon: <SolutionOutlined />, label: <Link to="/quan-tri/ho-so">Hồ sơ cần xử lý</Link> },
@@ -47,6 +56,11 @@ export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
       label: <Link to="/quan-tri/ho-so?scope=all">Tra cứu hồ sơ</Link>,
     },
     { key: 'agencies', icon: <BankOutlined />, label: <Link to="/quan-tri">Cơ quan của tôi</Link> },
+    {
+      key: 'reports',
+      icon: <FundOutlined />,
+      label: <Link to="/quan-tri/bao-cao">Báo cáo giải quyết TTHC</Link>,
+    },
     ...(isAdmin(user)
       ? [
           {

@@ -15,6 +15,7 @@ import { usePageTitle } from '../../usePageTitle';
 import { DocumentList } from './DocumentList';
 import { conflictMessage, fileUrl, formUrl, isConflict, newRequestKey, postOnce } from './onlineApi';
 import type { MyDossier } from './onlineTypes';
+import { RatingCard } from './RatingCard';
 import { RequireCitizen } from './RequireCitizen';
 import { SupplementPanel } from './SupplementPanel';
 
@@ -203,6 +204,8 @@ function MyDossierDetail() {
           </Button>
         </section>
       ) : null}
+
+      <RatingCard dossierId={d.id} state={d.state} />
 
       {d.supplementRequest ? (
         <SupplementPanel dossier={d} onChanged={(next) => setData(next)} onConflict={onConflict} />
