@@ -7,13 +7,13 @@ import { ButtonLink } from '../../components/ButtonLink';
 import { ErrorState } from '../../components/ErrorState';
 import { applyFieldErrors } from '../../components/fieldErrors';
 import { Loading } from '../../components/Loading';
-import { NotFound } from '../../components/NotFound';
 import { formatVnDateTime } from '../../format';
 import { useApi } from '../../useApi';
 import { usePageTitle } from '../../usePageTitle';
 import { DocumentsStep } from './DocumentsStep';
 import { type DraftValues, draftBody, fieldElementId, initialValues } from './draftValues';
 import { InfoStep } from './InfoStep';
+import { MyDossierNotFound } from './MyDossierNotFound';
 import { conflictMessage, isConflict, newRequestKey, postOnce } from './onlineApi';
 import type { MyDossier } from './onlineTypes';
 import { RequireCitizen } from './RequireCitizen';
@@ -79,7 +79,7 @@ function Submitted({ dossier }: { dossier: MyDossier }) {
 function Draft() {
   const { id = '' } = useParams();
   const [params, setParams] = useSearchParams();
-  const { data: dossier, error, loading, reload, setData } = useApi<MyDossier>(`/api/my/dossiers/${id}`);
+  const { data: dossier, error, reload, setData } = useApi<MyDossier>(`/api/my/dossiers/${id}`);
   usePageTitle(dossier ? `Soạn hồ sơ: ${dossier.procedureName}` : 'Soạn hồ sơ trực tuyến');
   const [form] = Form.useForm<DraftValues>();
   const [formKey, setFormKey] = useState(0);
@@ -178,18 +178,9 @@ function Draft() {
     return () => window.clearTimeout(timer);
   }, [anchor, dossier, form]);
 
-  if (error?.status === 404) {
-    return (
-      <NotFound
-        title="Không tìm thấy hồ sơ"
-        description="Hồ sơ không tồn tại hoặc không thuộc tài khoản của bạn."
-        backTo="/ho-so-cua-toi"
-        backLabel="Về Hồ sơ của tôi"
-      />
-    );
-  }
+  if (error?.status === 404) return <MyDossierNotFound />;
   if (error) return <ErrorState error={error} onRetry={reload} />;
-  if (!dossier || (loading && !dossier)) return <Loading />;
+  if (!dossier) return <Loading />;
   if (dossier.state !== 'draft') {
     if (justSubmitted) return <Submitted dossier={dossier} />;
     return <Navigate to={`/ho-so-cua-toi/${dossier.id}`} replace />;

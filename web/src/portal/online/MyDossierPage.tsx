@@ -7,12 +7,12 @@ import { errorMessage } from '../../api';
 import { ButtonLink } from '../../components/ButtonLink';
 import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
-import { NotFound } from '../../components/NotFound';
 import { formatVnDateTime } from '../../format';
 import { dossierStateColors } from '../../labels';
 import { useApi } from '../../useApi';
 import { usePageTitle } from '../../usePageTitle';
 import { DocumentList } from './DocumentList';
+import { MyDossierNotFound } from './MyDossierNotFound';
 import { conflictMessage, fileUrl, formUrl, isConflict, newRequestKey, postOnce } from './onlineApi';
 import type { MyDossier } from './onlineTypes';
 import { RatingCard } from './RatingCard';
@@ -115,7 +115,7 @@ function WithdrawButton({
 
 function MyDossierDetail() {
   const { id = '' } = useParams();
-  const { data: d, error, loading, reload, setData } = useApi<MyDossier>(`/api/my/dossiers/${id}`);
+  const { data: d, error, reload, setData } = useApi<MyDossier>(`/api/my/dossiers/${id}`);
   usePageTitle(d ? `Hồ sơ: ${d.procedureName}` : 'Hồ sơ của tôi');
   const [notice, setNotice] = useState<string | null>(null);
   const onConflict = () => {
@@ -123,18 +123,9 @@ function MyDossierDetail() {
     reload();
   };
 
-  if (error?.status === 404) {
-    return (
-      <NotFound
-        title="Không tìm thấy hồ sơ"
-        description="Hồ sơ không tồn tại hoặc không thuộc tài khoản của bạn."
-        backTo="/ho-so-cua-toi"
-        backLabel="Về Hồ sơ của tôi"
-      />
-    );
-  }
+  if (error?.status === 404) return <MyDossierNotFound />;
   if (error) return <ErrorState error={error} onRetry={reload} />;
-  if (!d || (loading && !d)) return <Loading />;
+  if (!d) return <Loading />;
 
   const canWithdraw = d.availableActions.some((a) => a.type === 'withdraw');
   const byKind = (kind: string) => d.documents.filter((doc) => doc.kind === kind);
