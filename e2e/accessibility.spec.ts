@@ -32,6 +32,10 @@ test('the portal pages have no serious accessibility violations', async ({ page 
   await expect(page.getByText('Vui lòng nhập mã hồ sơ.')).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'tra cứu hồ sơ');
 
+  await page.goto('/cong-khai-ket-qua');
+  await expect(page.getByRole('heading', { name: 'Mục tiêu kế hoạch và kết quả thực hiện' })).toBeVisible();
+  await expectNoSeriousA11yViolations(page, 'công khai kết quả');
+
   await login(page, 'congdan@demo.motcua.vn');
   await page.goto('/tai-khoan');
   await expect(page.getByRole('heading', { name: 'Đổi mật khẩu' })).toBeVisible();

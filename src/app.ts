@@ -7,12 +7,17 @@ import { registerDossierFormRoutes } from './modules/dossier/forms-routes.ts';
 import { registerOnlineRoutes } from './modules/dossier/online-routes.ts';
 import { recomputeOpenDossiers } from './modules/dossier/recompute-open-dossiers.ts';
 import { registerDossierRoutes } from './modules/dossier/routes.ts';
+import { registerEvaluationRoutes } from './modules/evaluation/routes.ts';
+import { registerFeedbackRoutes } from './modules/feedback/routes.ts';
+import { startKpiRollup } from './modules/kpi/rollup-worker.ts';
+import { kpiRoutes } from './modules/kpi/routes.ts';
 import { adaptersFromConfig, configuredChannels } from './modules/notify/adapters/from-config.ts';
 import { notifyRoutes } from './modules/notify/routes.ts';
 import { startNotificationWorker, type WorkerOptions } from './modules/notify/worker.ts';
 import { registerOrgRoutes } from './modules/org/routes.ts';
 import { registerRatingRoutes } from './modules/ratings/routes.ts';
 import { registerReportRoutes } from './modules/reports/routes.ts';
+import { registerSurveyRoutes } from './modules/surveys/routes.ts';
 import type { NotifyConfig } from './platform/config.ts';
 import type { Database } from './platform/db/connect.ts';
 import { type FileStore, LocalFileStore } from './platform/files/file-store.ts';
@@ -32,6 +37,8 @@ export interface AppOptions {
   notify?: NotifyConfig;
   /** Start the outbox worker with the app and stop it on close (production; tests only when they ask). */
   notificationWorker?: boolean | Partial<Omit<WorkerOptions, 'db' | 'log'>>;
+  /** Keep the indicator aggregates up to date in the background (production; tests roll up explicitly). */
+  kpiRollup?: boolean | { pollMs?: number };
 }
 
 const noChannels: NotifyConfig = { email: undefined, sms: undefined, zalo: undefined };
@@ -44,6 +51,7 @@ export async function buildApp(database: Database, options: AppOptions): Promise
     uploadLimits,
     notify = noChannels,
     notificationWorker,
+    kpiRollup,
     ...serverOptions
   } = options;
   const channels = configuredChannels(notify);
@@ -69,9 +77,21 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       registerRatingRoutes,
       notifyRoutes({ channels }),
       registerReportRoutes,
+      kpiRoutes(),
+      registerEvaluationRoutes,
+      registerSurveyRoutes,
+      registerFeedbackRoutes,
     ],
     ...serverOptions,
   });
+  if (kpiRollup) {
+    const rollup = startKpiRollup({
+      db: database.db,
+      log: app.log,
+      ...(typeof kpiRollup === 'object' ? kpiRollup : {}),
+    });
+    app.addHook('onClose', () => rollup.stop());
+  }
   if (notificationWorker) {
     const started = startNotificationWorker({
       db: database.db,

@@ -39,6 +39,7 @@ const app = await buildApp(database, {
   logLevel: config.logLevel,
   notify: config.notify,
   notificationWorker: true,
+  kpiRollup: true,
 });
 
 let closing = false;

@@ -7,7 +7,10 @@ import { defineConfig, type Plugin } from 'vite';
 import { budgetKb, measureFirstScreen } from '../scripts/js-budget.mjs';
 
 const webRoot = fileURLToPath(new URL('.', import.meta.url));
-const outDir = fileURLToPath(new URL('../dist/web', import.meta.url));
+// WEB_OUT_DIR lets parallel end-to-end runs build into separate folders (served with WEB_DIR).
+const outDir = process.env.WEB_OUT_DIR
+  ? path.resolve(process.env.WEB_OUT_DIR)
+  : fileURLToPath(new URL('../dist/web', import.meta.url));
 
 /** Fails the build when the portal's first screen needs more than the budget of gzipped JavaScript. */
 function jsBudget(): Plugin {

@@ -5,6 +5,7 @@ import { createOfficer } from '../modules/auth/accounts.ts';
 import { createOfficerBody } from '../modules/auth/auth.types.ts';
 import { roles } from '../modules/auth/schema.ts';
 import { importProcedures } from '../modules/catalog/import-procedures.ts';
+import { generateSynthetic } from '../modules/kpi/synthetic.ts';
 import { agencies } from '../modules/org/schema.ts';
 import { loadConfig } from '../platform/config.ts';
 import { type Database, openDatabase } from '../platform/db/connect.ts';
@@ -29,6 +30,9 @@ Lệnh:
   seed-history                    Sinh lịch sử hồ sơ minh họa 2021 – nay (sau lệnh seed; đã có thì bỏ qua)
       --dossiers <N>              Số hồ sơ (mặc định ${DEFAULT_HISTORY_DOSSIERS})
       --seed <S>                  Hạt giống ngẫu nhiên: cùng hạt giống, cùng lịch sử (mặc định ${DEFAULT_HISTORY_SEED})
+  generate                        Sinh hồ sơ tổng hợp số lượng lớn để đo hiệu năng chỉ số (sau lệnh seed;
+                                  dừng ứng dụng trước khi chạy; mã hồ sơ bắt đầu bằng SYN-)
+      --dossiers <N>              Số hồ sơ, ví dụ 10000000
   import-procedures <file.json>   Nhập thủ tục từ tệp JSON theo định dạng CSDL quốc gia về TTHC
       --publish                   Công bố ngay các thủ tục mới nhập (mặc định: chưa công bố)
   create-user                     Tạo tài khoản cán bộ
@@ -87,6 +91,25 @@ async function main(argv: string[]) {
         if (result.created) say('');
         say(historySummary(result));
         if (result.created) for (const line of describeFigures(result.figures)) say(line);
+      });
+    }
+    case 'generate': {
+      const { values } = parseArgs({ args: rest, options: { dossiers: { type: 'string' } } });
+      const dossiers = Number(values.dossiers);
+      if (!Number.isInteger(dossiers) || dossiers < 1 || dossiers > 200_000_000)
+        fail('--dossiers phải là số nguyên từ 1 đến 200000000.');
+      return withDatabase(async (database) => {
+        const { ms } = await generateSynthetic(database.db, {
+          dossiers,
+          onProgress: (done, total) =>
+            process.stdout.write(
+              `\r  Đã sinh ${done.toLocaleString('vi-VN')}/${total.toLocaleString('vi-VN')} hồ sơ`,
+            ),
+        }).catch((e) => fail((e as Error).message));
+        say('');
+        say(
+          `Đã sinh ${dossiers.toLocaleString('vi-VN')} hồ sơ và số liệu tổng hợp trong ${(ms / 1000).toFixed(0)} giây.`,
+        );
       });
     }
     case 'import-procedures': {

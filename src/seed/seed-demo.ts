@@ -9,8 +9,10 @@ import { seedViThanhOrganisation } from '../modules/org/seed-vi-thanh.ts';
 import type { Db } from '../platform/db/connect.ts';
 import { demoAccounts, demoPassword } from './demo-accounts.ts';
 import { seedDemoFormSchemas } from './demo-form-schemas.ts';
+import { seedFeedback } from './seed-feedback.ts';
 import { historySummary, seedHistory } from './seed-history.ts';
 import { seedReferenceData } from './seed-reference.ts';
+import { seedSurveys } from './seed-surveys.ts';
 
 export const proceduresFile = new URL('../../seed-data/procedures.json', import.meta.url);
 
@@ -40,7 +42,9 @@ export async function seedDemo(
   await linkProceduresToWards(db);
   await seedDemoFormSchemas(db);
   await seedDemoAccounts(db, agencyIds);
+  log(`Phản ánh, kiến nghị mẫu: thêm ${await seedFeedback(db)}.`);
   if (options.history) log(historySummary(await seedHistory(db)));
+  log(await seedSurveys(db));
 }
 
 /** Commune-level procedures are carried out by every ward/commune (police fields by the ward police). */

@@ -13,6 +13,7 @@ import type { Db } from '../platform/db/connect.ts';
 import { ensureHistoricAccounts, HISTORIC_EMAIL_PATTERN } from './history-accounts.ts';
 import { loadHistoryContext, REORGANISED_ON } from './history-context.ts';
 import { seedFrom } from './history-random.ts';
+import { seedHistoryRatings } from './history-ratings.ts';
 import { insertHistory } from './history-rows.ts';
 import { generateHistory } from './history-simulate.ts';
 import { type HistoryFigures, historyFigures } from './history-stats.ts';
@@ -77,6 +78,10 @@ export async function seedHistory(db: Db, options: SeedHistoryOptions = {}): Pro
     seed: seedFrom(options.seed ?? DEFAULT_HISTORY_SEED),
   });
   const events = await insertHistory(db, generated.dossiers, generated.codes, options.onProgress);
+  await seedHistoryRatings(
+    db,
+    generated.dossiers.map((d) => d.snapshot.id),
+  );
   const figures = historyFigures(
     generated.dossiers.map((d) => d.snapshot),
     events,

@@ -18,6 +18,12 @@ const DraftPage = lazy(() => import('./portal/online/DraftPage'));
 const MyDossiersPage = lazy(() => import('./portal/online/MyDossiersPage'));
 const MyDossierPage = lazy(() => import('./portal/online/MyDossierPage'));
 const RatingLinkPage = lazy(() => import('./ratings/RatingLinkPage'));
+const FeedbackListPage = lazy(() => import('./portal/feedback/FeedbackListPage'));
+const FeedbackSubmitPage = lazy(() => import('./portal/feedback/FeedbackSubmitPage'));
+const FeedbackLookupPage = lazy(() => import('./portal/feedback/FeedbackLookupPage'));
+const FeedbackDetailPage = lazy(() => import('./portal/feedback/FeedbackDetailPage'));
+const SurveyPage = lazy(() => import('./portal/surveys/SurveyPage'));
+const ResultsPage = lazy(() => import('./portal/results/ResultsPage'));
 const NotFoundPage = lazy(() => import('./portal/NotFoundPage'));
 
 export function AppRoutes() {
@@ -37,6 +43,12 @@ export function AppRoutes() {
         <Route path="ho-so-cua-toi/:id" element={<MyDossierPage />} />
         <Route path="ho-so-cua-toi/:id/soan" element={<DraftPage />} />
         <Route path="danh-gia/:token" element={<RatingLinkPage />} />
+        <Route path="phan-anh-kien-nghi" element={<FeedbackListPage />} />
+        <Route path="phan-anh-kien-nghi/gui" element={<FeedbackSubmitPage />} />
+        <Route path="phan-anh-kien-nghi/tra-cuu" element={<FeedbackLookupPage />} />
+        <Route path="phan-anh-kien-nghi/:code" element={<FeedbackDetailPage />} />
+        <Route path="khao-sat/:token" element={<SurveyPage />} />
+        <Route path="cong-khai-ket-qua" element={<ResultsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route

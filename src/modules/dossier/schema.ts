@@ -13,6 +13,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { xid8 } from '../../platform/db/xid8.ts';
 import type { DossierSnapshot } from './lifecycle/snapshot.ts';
 
 // Large tables carry `owner_unit_id` (the administrative unit of the receiving agency): every query filters by
@@ -80,6 +81,11 @@ export const dossiers = pgTable(
     index('dossiers_received_idx').on(t.ownerUnitId, t.receivedAt),
     // The public look-up by code alone (on Citus a fan-out: the code does not name its unit reliably).
     index('dossiers_code_idx').on(t.code).where(sql`${t.code} is not null`),
+    // Indicators and their drill-downs: a unit's dossiers decided in a period, and its open ones by due date.
+    index('dossiers_resolved_idx').on(t.ownerUnitId, t.resolvedAt).where(sql`${t.resolvedAt} is not null`),
+    index('dossiers_open_due_idx')
+      .on(t.ownerUnitId, t.dueAt)
+      .where(sql`${t.state} in ('received', 'in_progress', 'supplement_requested')`),
   ],
 );
 
@@ -100,10 +106,13 @@ export const dossierEvents = pgTable(
     reason: text('reason'),
     comment: text('comment'),
     data: jsonb('data').$type<Record<string, unknown>>(),
+    /** The writing transaction, set by the database: the indicator roll-up reads events in commit-safe order. */
+    tx: xid8('tx').notNull().default(sql`pg_current_xact_id()`),
   },
   (t) => [
     primaryKey({ columns: [t.ownerUnitId, t.id] }),
     index('dossier_events_dossier_idx').on(t.ownerUnitId, t.dossierId, t.id),
+    index('dossier_events_tx_idx').on(t.tx, t.id),
   ],
 );
 

@@ -105,7 +105,8 @@ async function rate(
     })
     .onConflictDoUpdate({
       target: [dossierRatings.ownerUnitId, dossierRatings.dossierId],
-      set: values,
+      // A new transaction id marks the change for the indicator roll-up (src/modules/kpi/rollup.ts).
+      set: { ...values, tx: sql`pg_current_xact_id()` },
       // A concurrent change that slipped past the window check still cannot reopen a closed rating.
       setWhere: sql`${dossierRatings.ratedAt} >= ${new Date(now.getTime() - CHANGE_WINDOW_DAYS * 24 * 3600 * 1000)}`,
     });

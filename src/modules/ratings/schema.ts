@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   index,
@@ -10,6 +11,7 @@ import {
   uuid,
   varchar,
 } from 'drizzle-orm/pg-core';
+import { xid8 } from '../../platform/db/xid8.ts';
 
 // Per-dossier satisfaction ratings (shared/domain/rules.md §4): one row per dossier, owned by the receiving
 // agency's unit like every large table, with the two agencies copied for aggregation without a join.
@@ -41,9 +43,15 @@ export const dossierRatings = pgTable(
     /** The first rating: changes are allowed for 7 days from it. */
     ratedAt: timestamp('rated_at', { withTimezone: true }).notNull(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull(),
+    /** The transaction of the last change (set on every write): the indicator roll-up picks changes up by it. */
+    tx: xid8('tx').notNull().default(sql`pg_current_xact_id()`),
+    /** What the roll-up has counted for this rating (null: not yet): a change moves the count from it. */
+    countedLevel: varchar('counted_level', { length: 40 }),
+    countedSatisfied: boolean('counted_satisfied'),
   },
   (t) => [
     primaryKey({ columns: [t.ownerUnitId, t.dossierId] }),
+    index('dossier_ratings_tx_idx').on(t.tx, t.dossierId),
     index('dossier_ratings_receiving_idx').on(t.receivingAgencyId, t.ratedAt),
     index('dossier_ratings_competent_idx').on(t.competentAgencyId, t.ratedAt),
   ],

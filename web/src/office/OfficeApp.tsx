@@ -13,12 +13,23 @@ const DossierListPage = lazy(() => import('./dossiers/DossierListPage'));
 const DossierPage = lazy(() => import('./dossiers/DossierPage'));
 const CounterRatingPage = lazy(() => import('../ratings/CounterRatingPage'));
 const ReportPage = lazy(() => import('./reports/ReportPage'));
+const KpiDashboardPage = lazy(() => import('./kpi/KpiDashboardPage'));
+const KpiSettingsPage = lazy(() => import('./kpi/KpiSettingsPage'));
+const SurveysPage = lazy(() => import('./surveys/SurveysPage'));
+const TemplateDesignerPage = lazy(() => import('./surveys/TemplateDesignerPage'));
+const RoundCreatePage = lazy(() => import('./surveys/RoundCreatePage'));
+const RoundPage = lazy(() => import('./surveys/RoundPage'));
+const PaperEntryPage = lazy(() => import('./surveys/PaperEntryPage'));
 const ProceduresAdminPage = lazy(() => import('./admin/ProceduresAdminPage'));
 const ProcedureEditPage = lazy(() => import('./admin/ProcedureEditPage'));
 const FormSchemaPage = lazy(() => import('./admin/FormSchemaPage'));
 const FlagsReviewPage = lazy(() => import('./admin/FlagsReviewPage'));
 const OfficersPage = lazy(() => import('./admin/OfficersPage'));
 const CalendarAdminPage = lazy(() => import('./admin/CalendarAdminPage'));
+const FeedbackQueuePage = lazy(() => import('./feedback/FeedbackQueuePage'));
+const FeedbackItemPage = lazy(() => import('./feedback/FeedbackItemPage'));
+const EvaluationListPage = lazy(() => import('./evaluation/EvaluationListPage'));
+const EvaluationSettingsPage = lazy(() => import('./evaluation/EvaluationSettingsPage'));
 
 /** The back office (/quan-tri/*), loaded on demand. */
 export default function OfficeApp() {
@@ -35,6 +46,24 @@ export default function OfficeApp() {
               <Route path="ho-so/:id" element={<DossierPage />} />
               <Route path="danh-gia-tai-quay" element={<CounterRatingPage />} />
               <Route path="bao-cao" element={<ReportPage />} />
+              <Route path="chi-so" element={<KpiDashboardPage />} />
+              <Route path="chi-so/cai-dat" element={<KpiSettingsPage />} />
+              <Route path="phan-anh-kien-nghi" element={<FeedbackQueuePage />} />
+              <Route path="phan-anh-kien-nghi/:id" element={<FeedbackItemPage />} />
+              <Route path="danh-gia-giai-quyet" element={<EvaluationListPage />} />
+              <Route
+                path="cai-dat-danh-gia"
+                element={
+                  <RequireAdmin>
+                    <EvaluationSettingsPage />
+                  </RequireAdmin>
+                }
+              />
+              <Route path="khao-sat" element={<SurveysPage />} />
+              <Route path="khao-sat/mau/:id" element={<TemplateDesignerPage />} />
+              <Route path="khao-sat/dot/moi" element={<RoundCreatePage />} />
+              <Route path="khao-sat/dot/:id" element={<RoundPage />} />
+              <Route path="khao-sat/dot/:id/nhap-phieu" element={<PaperEntryPage />} />
               <Route
                 path="thu-tuc"
                 element={

@@ -2,12 +2,17 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  DashboardOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FundOutlined,
   InboxOutlined,
   LikeOutlined,
+  MessageOutlined,
+  SettingOutlined,
+  SmileOutlined,
   SolutionOutlined,
+  StarOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
@@ -26,6 +31,11 @@ function selectedKey(pathname: string, search: string): string {
   if (pathname.startsWith('/quan-tri/can-bo')) return 'officers';
   if (pathname.startsWith('/quan-tri/lich-nghi')) return 'calendar';
   if (pathname.startsWith('/quan-tri/bao-cao')) return 'reports';
+  if (pathname.startsWith('/quan-tri/chi-so')) return 'kpi';
+  if (pathname.startsWith('/quan-tri/phan-anh-kien-nghi')) return 'feedback';
+  if (pathname.startsWith('/quan-tri/danh-gia-giai-quyet')) return 'evaluations';
+  if (pathname.startsWith('/quan-tri/cai-dat-danh-gia')) return 'evaluation-settings';
+  if (pathname.startsWith('/quan-tri/khao-sat')) return 'surveys';
   return 'agencies';
 }
 
@@ -61,6 +71,26 @@ export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
       icon: <FundOutlined />,
       label: <Link to="/quan-tri/bao-cao">Báo cáo giải quyết TTHC</Link>,
     },
+    {
+      key: 'kpi',
+      icon: <DashboardOutlined />,
+      label: <Link to="/quan-tri/chi-so">Chỉ số, mục tiêu CCHC</Link>,
+    },
+    {
+      key: 'feedback',
+      icon: <MessageOutlined />,
+      label: <Link to="/quan-tri/phan-anh-kien-nghi">Phản ánh, kiến nghị</Link>,
+    },
+    {
+      key: 'evaluations',
+      icon: <StarOutlined />,
+      label: <Link to="/quan-tri/danh-gia-giai-quyet">Đánh giá giải quyết TTHC</Link>,
+    },
+    {
+      key: 'surveys',
+      icon: <SmileOutlined />,
+      label: <Link to="/quan-tri/khao-sat">Khảo sát sự hài lòng</Link>,
+    },
     ...(isAdmin(user)
       ? [
           {
@@ -83,6 +113,11 @@ export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
                 key: 'calendar',
                 icon: <CalendarOutlined />,
                 label: <Link to="/quan-tri/lich-nghi">Lịch nghỉ lễ, Tết</Link>,
+              },
+              {
+                key: 'evaluation-settings',
+                icon: <SettingOutlined />,
+                label: <Link to="/quan-tri/cai-dat-danh-gia">Cài đặt đánh giá</Link>,
               },
             ],
           },

@@ -36,6 +36,13 @@ export function HomePage() {
           </span>
           <span aria-hidden="true">→</span>
         </Link>
+        <Link to="/cong-khai-ket-qua" className="field-link" style={{ marginTop: 12 }}>
+          <span>
+            <span className="field-name">Công khai kết quả</span>
+            <span className="shortcut-note">Kết quả giải quyết hồ sơ, mức độ hài lòng so với mục tiêu</span>
+          </span>
+          <span aria-hidden="true">→</span>
+        </Link>
       </section>
 
       <section aria-labelledby="fields-title">

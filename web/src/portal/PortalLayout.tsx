@@ -24,6 +24,12 @@ export function PortalLayout() {
             <NavLink to="/tra-cuu" className={navClass}>
               Tra cứu hồ sơ
             </NavLink>
+            <NavLink to="/cong-khai-ket-qua" className={navClass}>
+              Công khai kết quả
+            </NavLink>
+            <NavLink to="/phan-anh-kien-nghi" className={navClass}>
+              Phản ánh, kiến nghị
+            </NavLink>
             <UserMenu navClass={navClass} />
           </nav>
         </div>
@@ -38,7 +44,7 @@ export function PortalLayout() {
       <footer className="site-footer">
         <div className="container">
           Motcua — nền tảng cải cách hành chính, một cửa. Thông tin thủ tục theo Cơ sở dữ liệu quốc gia về thủ
-          tục hành chính.
+          tục hành chính. <Link to="/phan-anh-kien-nghi/gui">Gửi phản ánh, kiến nghị</Link>
         </div>
       </footer>
     </>

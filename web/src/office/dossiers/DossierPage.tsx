@@ -1,5 +1,6 @@
 import { PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Col, Descriptions, Flex, Result, Row, Typography } from 'antd';
+import { lazy, Suspense } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { ButtonLink } from '../../components/ButtonLink';
 import { ErrorState } from '../../components/ErrorState';
@@ -19,6 +20,10 @@ import { AgenciesSection, ApplicantSection, DocumentsSection, FormsSection } fro
 import { DossierSteps } from './DossierSteps';
 import { StateTag, UrgencyTag } from './DossierTags';
 import { formUrl, openInNewTab } from './dossierLinks';
+
+// The evaluation card is loaded only for resolved dossiers (its code stays out of the page's first chunk).
+const EvaluationCard = lazy(() => import('../evaluation/EvaluationCard'));
+const EVALUABLE_STATES = new Set(['decided', 'result_issued', 'returned']);
 
 /** What the intake page passes on when it lands here. */
 export interface IntakeOutcome {
@@ -197,6 +202,11 @@ export default function DossierPage() {
             <DossierEvents events={dossier.events} />
           </section>
           <DossierNotifications dossierId={dossier.id} version={dossier.version} />
+          {EVALUABLE_STATES.has(dossier.state) ? (
+            <Suspense fallback={<Loading label="Đang tải phiếu đánh giá…" />}>
+              <EvaluationCard key={dossier.version} dossierId={dossier.id} />
+            </Suspense>
+          ) : null}
         </Col>
       </Row>
     </>
