@@ -3,6 +3,7 @@ import { registerSessionHook } from './modules/auth/guards.ts';
 import { registerAuthRoutes } from './modules/auth/routes.ts';
 import { registerCalendarRoutes } from './modules/calendar/routes.ts';
 import { registerCatalogRoutes } from './modules/catalog/routes.ts';
+import { registerDocumentRoutes } from './modules/documents/routes.ts';
 import { registerDossierFormRoutes } from './modules/dossier/forms-routes.ts';
 import { registerOnlineRoutes } from './modules/dossier/online-routes.ts';
 import { recomputeOpenDossiers } from './modules/dossier/recompute-open-dossiers.ts';
@@ -16,7 +17,9 @@ import { notifyRoutes } from './modules/notify/routes.ts';
 import { startNotificationWorker, type WorkerOptions } from './modules/notify/worker.ts';
 import { registerOrgRoutes } from './modules/org/routes.ts';
 import { registerRatingRoutes } from './modules/ratings/routes.ts';
+import { registerReformPlanRoutes } from './modules/reform-plan/routes.ts';
 import { registerReportRoutes } from './modules/reports/routes.ts';
+import { registerStaffRoutes } from './modules/staff/routes.ts';
 import { registerSurveyRoutes } from './modules/surveys/routes.ts';
 import type { NotifyConfig } from './platform/config.ts';
 import type { Database } from './platform/db/connect.ts';
@@ -81,6 +84,9 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       registerEvaluationRoutes,
       registerSurveyRoutes,
       registerFeedbackRoutes,
+      registerDocumentRoutes,
+      registerStaffRoutes,
+      registerReformPlanRoutes,
     ],
     ...serverOptions,
   });

@@ -9,9 +9,12 @@ import { seedViThanhOrganisation } from '../modules/org/seed-vi-thanh.ts';
 import type { Db } from '../platform/db/connect.ts';
 import { demoAccounts, demoPassword } from './demo-accounts.ts';
 import { seedDemoFormSchemas } from './demo-form-schemas.ts';
+import { seedDocuments } from './seed-documents.ts';
 import { seedFeedback } from './seed-feedback.ts';
 import { historySummary, seedHistory } from './seed-history.ts';
 import { seedReferenceData } from './seed-reference.ts';
+import { seedReformPlan } from './seed-reform-plan.ts';
+import { seedStaff } from './seed-staff.ts';
 import { seedSurveys } from './seed-surveys.ts';
 
 export const proceduresFile = new URL('../../seed-data/procedures.json', import.meta.url);
@@ -45,6 +48,9 @@ export async function seedDemo(
   log(`Phản ánh, kiến nghị mẫu: thêm ${await seedFeedback(db)}.`);
   if (options.history) log(historySummary(await seedHistory(db)));
   log(await seedSurveys(db));
+  log(await seedReformPlan(db));
+  log(await seedStaff(db));
+  log(await seedDocuments(db));
 }
 
 /** Commune-level procedures are carried out by every ward/commune (police fields by the ward police). */

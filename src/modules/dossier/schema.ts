@@ -83,8 +83,9 @@ export const dossiers = pgTable(
     index('dossiers_code_idx').on(t.code).where(sql`${t.code} is not null`),
     // Indicators and their drill-downs: a unit's dossiers decided in a period, and its open ones by due date.
     index('dossiers_resolved_idx').on(t.ownerUnitId, t.resolvedAt).where(sql`${t.resolvedAt} is not null`),
+    // The state in the key: "open" and "past due outside a supplement wait" are counted from the index alone.
     index('dossiers_open_due_idx')
-      .on(t.ownerUnitId, t.dueAt)
+      .on(t.ownerUnitId, t.state, t.dueAt)
       .where(sql`${t.state} in ('received', 'in_progress', 'supplement_requested')`),
   ],
 );

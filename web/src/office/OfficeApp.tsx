@@ -30,6 +30,12 @@ const FeedbackQueuePage = lazy(() => import('./feedback/FeedbackQueuePage'));
 const FeedbackItemPage = lazy(() => import('./feedback/FeedbackItemPage'));
 const EvaluationListPage = lazy(() => import('./evaluation/EvaluationListPage'));
 const EvaluationSettingsPage = lazy(() => import('./evaluation/EvaluationSettingsPage'));
+const StaffPage = lazy(() => import('./staff/StaffPage'));
+const ReformPlansPage = lazy(() => import('./reform-plan/ReformPlansPage'));
+const ReformPlanPage = lazy(() => import('./reform-plan/ReformPlanPage'));
+const ReformTaskPage = lazy(() => import('./reform-plan/ReformTaskPage'));
+const AgencyBoardPage = lazy(() => import('./reform-plan/AgencyBoardPage'));
+const DocumentsPage = lazy(() => import('./documents/DocumentsPage'));
 
 /** The back office (/quan-tri/*), loaded on demand. */
 export default function OfficeApp() {
@@ -59,6 +65,12 @@ export default function OfficeApp() {
                   </RequireAdmin>
                 }
               />
+              <Route path="ke-hoach-cchc" element={<ReformPlansPage />} />
+              <Route path="ke-hoach-cchc/:id" element={<ReformPlanPage />} />
+              <Route path="ke-hoach-cchc/nhiem-vu/:id" element={<ReformTaskPage />} />
+              <Route path="viec-cua-co-quan" element={<AgencyBoardPage />} />
+              <Route path="van-ban" element={<DocumentsPage />} />
+              <Route path="nhan-su" element={<StaffPage />} />
               <Route path="khao-sat" element={<SurveysPage />} />
               <Route path="khao-sat/mau/:id" element={<TemplateDesignerPage />} />
               <Route path="khao-sat/dot/moi" element={<RoundCreatePage />} />

@@ -2,13 +2,17 @@ import {
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
+  CarryOutOutlined,
+  ContainerOutlined,
   DashboardOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FundOutlined,
+  IdcardOutlined,
   InboxOutlined,
   LikeOutlined,
   MessageOutlined,
+  ScheduleOutlined,
   SettingOutlined,
   SmileOutlined,
   SolutionOutlined,
@@ -28,6 +32,7 @@ function selectedKey(pathname: string, search: string): string {
   if (pathname.startsWith('/quan-tri/ho-so/')) return 'queue';
   if (pathname.startsWith('/quan-tri/thu-tuc')) return 'procedures';
   if (pathname.startsWith('/quan-tri/ra-soat')) return 'review';
+  if (pathname.startsWith('/quan-tri/nhan-su')) return 'staff';
   if (pathname.startsWith('/quan-tri/can-bo')) return 'officers';
   if (pathname.startsWith('/quan-tri/lich-nghi')) return 'calendar';
   if (pathname.startsWith('/quan-tri/bao-cao')) return 'reports';
@@ -36,6 +41,9 @@ function selectedKey(pathname: string, search: string): string {
   if (pathname.startsWith('/quan-tri/danh-gia-giai-quyet')) return 'evaluations';
   if (pathname.startsWith('/quan-tri/cai-dat-danh-gia')) return 'evaluation-settings';
   if (pathname.startsWith('/quan-tri/khao-sat')) return 'surveys';
+  if (pathname.startsWith('/quan-tri/ke-hoach-cchc')) return 'reform-plans';
+  if (pathname.startsWith('/quan-tri/viec-cua-co-quan')) return 'reform-board';
+  if (pathname.startsWith('/quan-tri/van-ban')) return 'documents';
   return 'agencies';
 }
 
@@ -90,6 +98,26 @@ export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
       key: 'surveys',
       icon: <SmileOutlined />,
       label: <Link to="/quan-tri/khao-sat">Khảo sát sự hài lòng</Link>,
+    },
+    {
+      key: 'staff',
+      icon: <IdcardOutlined />,
+      label: <Link to="/quan-tri/nhan-su">Cán bộ, đào tạo</Link>,
+    },
+    {
+      key: 'reform-plans',
+      icon: <ScheduleOutlined />,
+      label: <Link to="/quan-tri/ke-hoach-cchc">Kế hoạch CCHC</Link>,
+    },
+    {
+      key: 'reform-board',
+      icon: <CarryOutOutlined />,
+      label: <Link to="/quan-tri/viec-cua-co-quan">Việc của cơ quan tôi</Link>,
+    },
+    {
+      key: 'documents',
+      icon: <ContainerOutlined />,
+      label: <Link to="/quan-tri/van-ban">Văn bản, ISO</Link>,
     },
     ...(isAdmin(user)
       ? [

@@ -1,0 +1,1 @@
+CREATE INDEX "staff_officials_id_idx" ON "staff_officials" USING btree ("id");

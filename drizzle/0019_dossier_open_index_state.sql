@@ -1,0 +1,2 @@
+DROP INDEX "dossiers_open_due_idx";--> statement-breakpoint
+CREATE INDEX "dossiers_open_due_idx" ON "dossiers" USING btree ("owner_unit_id","state","due_at") WHERE "dossiers"."state" in ('received', 'in_progress', 'supplement_requested');

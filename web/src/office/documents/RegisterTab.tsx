@@ -1,0 +1,164 @@
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Flex, Input, Select, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { withQuery } from '../../api';
+import { ErrorState } from '../../components/ErrorState';
+import type { Agency } from '../../types';
+import { useApi } from '../../useApi';
+import { AddDocumentDialog } from './AddDocumentDialog';
+import { directionLabels, type OfficialDocument, statusLabels, vnDate } from './documentTypes';
+import { ImportDialog } from './ImportDialog';
+import { useDocumentAgencies } from './useDocumentAgencies';
+
+/** The register: filters (also the drill-down target of the exchange figure), add, import. */
+export default function RegisterTab() {
+  const [params, setParams] = useSearchParams();
+  const { kept, readable } = useDocumentAgencies();
+  const every = useApi<Agency[]>('/api/agencies', { shared: true });
+  const [page, setPage] = useState(1);
+  const [q, setQ] = useState(params.get('q') ?? '');
+  const [dialog, setDialog] = useState<'add' | 'import' | null>(null);
+  const filter = (key: string) => params.get(key) ?? undefined;
+  const set = (key: string, value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next);
+    setPage(1);
+  };
+  const list = useApi<{ total: number; items: OfficialDocument[] }>(
+    withQuery('/api/office/documents', {
+      agencyId: filter('agencyId'),
+      direction: filter('direction'),
+      month: filter('month'),
+      electronic: filter('electronic'),
+      counterpartKind: filter('counterpartKind'),
+      q: filter('q'),
+      page,
+      pageSize: 20,
+    }),
+  );
+
+  return (
+    <>
+      <Flex wrap gap={8} style={{ marginBottom: 12 }}>
+        <Select
+          aria-label="Cơ quan"
+          allowClear
+          showSearch
+          optionFilterProp="label"
+          placeholder="Tất cả cơ quan"
+          style={{ minWidth: 260 }}
+          value={filter('agencyId')}
+          onChange={(v) => set('agencyId', v)}
+          options={readable.map((a) => ({ value: a.id, label: a.name }))}
+        />
+        <Select
+          aria-label="Loại văn bản"
+          allowClear
+          placeholder="Đến và đi"
+          style={{ width: 140 }}
+          value={filter('direction')}
+          onChange={(v) => set('direction', v)}
+          options={Object.entries(directionLabels).map(([value, label]) => ({ value, label }))}
+        />
+        <Input
+          aria-label="Tháng"
+          type="month"
+          style={{ width: 170 }}
+          value={filter('month') ?? ''}
+          onChange={(e) => set('month', e.target.value || undefined)}
+        />
+        <Select
+          aria-label="Hình thức"
+          allowClear
+          placeholder="Điện tử và giấy"
+          style={{ width: 160 }}
+          value={filter('electronic')}
+          onChange={(v) => set('electronic', v)}
+          options={[
+            { value: 'true', label: 'Điện tử' },
+            { value: 'false', label: 'Giấy' },
+          ]}
+        />
+        <Input.Search
+          aria-label="Tìm số, ký hiệu, trích yếu"
+          placeholder="Số, ký hiệu, trích yếu, cơ quan"
+          style={{ width: 280 }}
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          onSearch={(v) => set('q', v.trim() || undefined)}
+          allowClear
+        />
+        {kept.length > 0 ? (
+          <>
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setDialog('add')}>
+              Thêm văn bản
+            </Button>
+            <Button icon={<ImportOutlined />} onClick={() => setDialog('import')}>
+              Nhập từ tệp CSV/Excel
+            </Button>
+          </>
+        ) : null}
+      </Flex>
+      {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
+      <Table<OfficialDocument>
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        scroll={{ x: 1000 }}
+        pagination={{
+          current: page,
+          pageSize: 20,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          showTotal: (total) => `${total.toLocaleString('vi-VN')} văn bản`,
+          onChange: setPage,
+        }}
+        columns={[
+          {
+            title: 'Loại',
+            dataIndex: 'direction',
+            render: (d: OfficialDocument['direction']) => directionLabels[d],
+          },
+          { title: 'Số, ký hiệu', render: (_, d) => `${d.number}/${d.symbol}` },
+          { title: 'Ngày', dataIndex: 'issuedOn', render: vnDate },
+          { title: 'Trích yếu', dataIndex: 'summary' },
+          { title: 'Cơ quan gửi/nhận', dataIndex: 'counterpartName' },
+          {
+            title: 'Hình thức',
+            render: (_, d) => (
+              <>
+                <Tag color={d.electronic ? 'green' : 'orange'}>{d.electronic ? 'Điện tử' : 'Giấy'}</Tag>
+                {d.digitallySigned ? <Tag color="blue">Ký số</Tag> : null}
+              </>
+            ),
+          },
+          { title: 'Hạn xử lý', dataIndex: 'dueOn', render: vnDate },
+          { title: 'Người xử lý', dataIndex: 'handler' },
+          {
+            title: 'Trạng thái',
+            dataIndex: 'status',
+            render: (s: OfficialDocument['status']) => statusLabels[s],
+          },
+          { title: 'Cơ quan', dataIndex: 'agencyName' },
+        ]}
+      />
+      <AddDocumentDialog
+        open={dialog === 'add'}
+        kept={kept}
+        agencies={(every.data ?? []).map((a) => ({ id: a.id, name: a.name }))}
+        onClose={() => setDialog(null)}
+        onAdded={() => {
+          setDialog(null);
+          list.reload();
+        }}
+      />
+      {dialog === 'import' ? (
+        <ImportDialog open agencies={kept} onClose={() => setDialog(null)} onImported={list.reload} />
+      ) : null}
+    </>
+  );
+}
