@@ -4,7 +4,13 @@ import { headerSchema } from '../forms/forms.types.ts';
 import { type Doc, frame, headingBlock, renderPdf, setFont, textAt, titleBlock } from '../forms/pdf.ts';
 import { drawTable } from '../forms/pdf-table.ts';
 import type { ReportPeriod } from './periods.ts';
-import { type Counts, type ReportColumn, type ReportRow, reportColumns } from './procedure-handling.ts';
+import {
+  type Counts,
+  type LevelRow,
+  type ReportColumn,
+  type ReportRow,
+  reportColumns,
+} from './procedure-handling.ts';
 
 // Biểu 06/VPCP/KSTT printed as XLSX and PDF (pure: the computed table in, bytes out). The column groups follow
 // rules.md §7 ([impl]: seen in provincial reports); the exact wording and the column numbering of the
@@ -21,6 +27,7 @@ export interface ReportPrintInput {
   place: string;
   period: ReportPeriod;
   rows: ReportRow[];
+  levels: LevelRow[];
   totals: Counts;
   generatedAt: Date;
 }
@@ -69,12 +76,24 @@ const subtitle = (p: ReportInputLike) => [
 type ReportInputLike = Pick<ReportPrintInput, 'period' | 'scopeName'>;
 const formatIso = (iso: string) => iso.split('-').reverse().join('/');
 
-/** The data rows then the total row, as [STT, label, ...counts]. */
-function bodyRows(input: ReportPrintInput): (string | number)[][] {
-  return [
-    ...input.rows.map((r, i) => [i + 1, r.field, ...reportColumns.map((c) => r.counts[c])]),
-    ['', TOTAL_LABEL, ...reportColumns.map((c: ReportColumn) => input.totals[c])],
-  ];
+const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
+
+/**
+ * Each level's subtotal row (I. Cấp huyện …) followed by its fields (1, 2, …), then the total row, as
+ * [STT, label, ...counts]. The subtotal rows carry a Roman numeral (printed bold in Excel, like the total).
+ */
+export function bodyRows(input: Pick<ReportPrintInput, 'rows' | 'levels' | 'totals'>): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  input.levels.forEach((level, i) => {
+    out.push([ROMAN[i] ?? String(i + 1), level.label, ...reportColumns.map((c) => level.counts[c])]);
+    input.rows
+      .filter((r) => r.level === level.level)
+      .forEach((r, j) => {
+        out.push([j + 1, r.field, ...reportColumns.map((c) => r.counts[c])]);
+      });
+  });
+  out.push(['', TOTAL_LABEL, ...reportColumns.map((c: ReportColumn) => input.totals[c])]);
+  return out;
 }
 
 /** Walks a header level, returning each cell with its first leaf column (0-based, over all 13 columns). */
@@ -155,7 +174,8 @@ export async function procedureHandlingXlsx(input: ReportPrintInput): Promise<Bu
     row.getCell(2).alignment = { wrapText: true, vertical: 'top' };
     for (let c = 1; c <= COLUMN_COUNT; c += 1) row.getCell(c).border = border;
     for (let c = 3; c <= COLUMN_COUNT; c += 1) row.getCell(c).numFmt = '#,##0';
-    if (values[1] === TOTAL_LABEL) row.font = { bold: true };
+    if (values[1] === TOTAL_LABEL || (typeof values[0] === 'string' && values[0] !== ''))
+      row.font = { bold: true };
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

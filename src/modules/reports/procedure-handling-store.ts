@@ -39,15 +39,17 @@ export type ReportQuery = z.infer<typeof reportQuery>;
 export const drillDownQuery = z.object({
   ...scopeFields,
   ...periodQueryFields,
-  /** The field's row; absent for the total row. */
+  /** The field's row; absent for a level's subtotal or the total row. */
   field: z.string().trim().min(1, 'Lĩnh vực không được để trống.').max(500).optional(),
+  /** The level's rows (1 province, 2 district, 3 commune); absent for the total row. */
+  level: z.coerce.number().int().min(1, 'Cấp không hợp lệ.').max(3, 'Cấp không hợp lệ.').optional(),
   column: z.enum(reportColumns, `Cột phải là một trong: ${reportColumns.join(', ')}.`),
 });
 export type DrillDownQuery = z.infer<typeof drillDownQuery>;
 
 export interface ReportScope {
-  /** Receiving agencies counted. */
-  agencies: { id: string; name: string; unitId: string }[];
+  /** Receiving agencies counted, with the level (tier of their unit) their dossiers are reported under. */
+  agencies: { id: string; name: string; unitId: string; level: number }[];
   /** Who reports: the agency, or the administrative unit. */
   name: string;
   parentName: string | null;
@@ -67,13 +69,19 @@ export async function reportScope(
     if (scope !== 'all' && !scope.has(q.agencyId))
       throw forbidden('Bạn không có quyền xem báo cáo của cơ quan này.');
     const [row] = await db
-      .select({ id: agencies.id, name: agencies.name, unitId: agencies.unitId, unitName: adminUnits.name })
+      .select({
+        id: agencies.id,
+        name: agencies.name,
+        unitId: agencies.unitId,
+        unitName: adminUnits.name,
+        level: adminUnits.tier,
+      })
       .from(agencies)
       .innerJoin(adminUnits, eq(adminUnits.id, agencies.unitId))
       .where(eq(agencies.id, q.agencyId));
     if (!row) throw notFound('Không tìm thấy cơ quan.');
     return {
-      agencies: [{ id: row.id, name: row.name, unitId: row.unitId }],
+      agencies: [{ id: row.id, name: row.name, unitId: row.unitId, level: row.level }],
       name: row.name,
       parentName: null,
       place: placeName(row.unitName) ?? row.unitName,
@@ -82,17 +90,30 @@ export async function reportScope(
   const unitId = q.unitId as string;
   const [unit] = await db.select().from(adminUnits).where(eq(adminUnits.id, unitId));
   if (!unit) throw notFound('Không tìm thấy đơn vị hành chính.');
+  // The unit's own agencies and those of the units under it (a city with its wards): rows "theo cấp".
+  const units = await db.select({ id: adminUnits.id, parentId: adminUnits.parentId }).from(adminUnits);
+  const inScope = new Set([unitId]);
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const u of units)
+      if (u.parentId && inScope.has(u.parentId) && !inScope.has(u.id)) {
+        inScope.add(u.id);
+        grew = true;
+      }
+  }
   const all = await db
-    .select({ id: agencies.id, name: agencies.name, unitId: agencies.unitId })
+    .select({ id: agencies.id, name: agencies.name, unitId: agencies.unitId, level: adminUnits.tier })
     .from(agencies)
-    .where(eq(agencies.unitId, unitId));
+    .innerJoin(adminUnits, eq(adminUnits.id, agencies.unitId))
+    .where(inArray(agencies.unitId, [...inScope]));
   const visible = scope === 'all' ? all : all.filter((a) => scope.has(a.id));
   if (visible.length === 0 && scope !== 'all') {
     throw forbidden('Bạn không có quyền xem báo cáo của đơn vị hành chính này.');
   }
   return {
     agencies: visible,
-    name: `Các cơ quan tiếp nhận thuộc ${unit.name}`,
+    name:
+      inScope.size > 1 ? `${unit.name} và các đơn vị trực thuộc` : `Các cơ quan tiếp nhận thuộc ${unit.name}`,
     parentName: null,
     place: placeName(unit.name) ?? unit.name,
   };
@@ -129,6 +150,7 @@ export async function reportDossiers(db: Db, scope: ReportScope, w: PeriodWindow
       receivedAt: dossiers.receivedAt,
       dueAt: dossiers.dueAt,
       resolvedAt: dossiers.resolvedAt,
+      receivingAgencyId: dossiers.receivingAgencyId,
       snapshot: sql<
         DossierSnapshot | string | null
       >`case when ${needsSnapshot} then ${dossiers.snapshot} end`,
@@ -155,8 +177,10 @@ export async function reportDossiers(db: Db, scope: ReportScope, w: PeriodWindow
       `Phạm vi báo cáo có hơn ${MAX_REPORT_DOSSIERS.toLocaleString('vi-VN')} hồ sơ; vui lòng chọn phạm vi hẹp hơn.`,
     );
   }
-  return rows.map((r) => ({
+  const levelOf = new Map(scope.agencies.map((a) => [a.id, a.level]));
+  return rows.map(({ receivingAgencyId, ...r }) => ({
     ...r,
+    level: levelOf.get(receivingAgencyId) ?? 3,
     snapshot: typeof r.snapshot === 'string' ? (JSON.parse(r.snapshot) as DossierSnapshot) : r.snapshot,
   }));
 }
@@ -207,7 +231,7 @@ export async function procedureHandlingDossiers(
   now = new Date(),
 ) {
   const { period, w, found } = await procedureHandlingReport(db, principal, q, now);
-  const items = cellDossiers(found, w, q.column, q.field)
+  const items = cellDossiers(found, w, q.column, q.field, q.level)
     .sort(
       (a, b) => (a.receivedAt?.getTime() ?? 0) - (b.receivedAt?.getTime() ?? 0) || a.id.localeCompare(b.id),
     )

@@ -32,7 +32,8 @@ function decided(s: DossierSnapshot, at: string): DossierSnapshot {
 }
 
 /** The row the report reads (as columnsOf stores it). */
-const row = (s: DossierSnapshot, field = 'Hộ tịch'): ReportDossier => ({
+const row = (s: DossierSnapshot, field = 'Hộ tịch', level = 3): ReportDossier => ({
+  level,
   id: s.id,
   code: s.code,
   procedureName: 'Thủ tục thử',
@@ -162,6 +163,25 @@ describe('the table', () => {
     }
     expect(cellDossiers(all, march, 'pending_overdue', 'Hộ tịch').map((d) => d.id)).toEqual(['c']);
     expect(table.totals.received_total).toBe(table.totals.resolved_total + table.totals.pending_total);
+  });
+
+  it('groups the rows by level (district before commune) with a subtotal per level, drillable', () => {
+    const district = row(decided(received('d', '2026-03-02T09:00'), '2026-03-04T10:00'), 'Hộ tịch', 2);
+    const table = buildTable([...all, district], march);
+    expect(table.rows.map((r) => [r.level, r.field])).toEqual([
+      [2, 'Hộ tịch'],
+      [3, 'Chứng thực'],
+      [3, 'Hộ tịch'],
+    ]);
+    expect(table.levels.map((l) => [l.label, l.counts.received_total])).toEqual([
+      ['Cấp huyện', 1],
+      ['Cấp xã', 3],
+    ]);
+    expect(table.totals.received_total).toBe(4);
+    expect(cellDossiers([...all, district], march, 'received_total', undefined, 2).map((d) => d.id)).toEqual([
+      'd',
+    ]);
+    expect(cellDossiers([...all, district], march, 'received_total', 'Hộ tịch', 3)).toHaveLength(2);
   });
 });
 

@@ -68,7 +68,17 @@ export interface ReportDossier {
   dueAt: Date | null;
   resolvedAt: Date | null;
   snapshot: DossierSnapshot | null;
+  /** Level of the receiving agency (its unit's tier): 1 province, 2 district, 3 commune. */
+  level: number;
 }
+
+/** The statutory rows "theo cấp": the levels of government, in the report's order. */
+export const LEVEL_LABELS: Readonly<Record<number, string>> = {
+  1: 'Cấp tỉnh',
+  2: 'Cấp huyện',
+  3: 'Cấp xã',
+};
+export const levelLabel = (level: number) => LEVEL_LABELS[level] ?? `Cấp ${level}`;
 
 /** The period as instants: [fromMs, toEndMs) in Vietnam local time, measured at `atMs` = min(end, now). */
 export interface PeriodWindow {
@@ -131,48 +141,70 @@ function requireSnapshot(d: ReportDossier): DossierSnapshot {
 export const emptyCounts = (): Counts => Object.fromEntries(reportColumns.map((c) => [c, 0])) as Counts;
 
 export interface ReportRow {
+  level: number;
   field: string;
   counts: Counts;
 }
 
+export interface LevelRow {
+  level: number;
+  label: string;
+  counts: Counts;
+}
+
 export interface ProcedureHandlingTable {
+  /** One row per level and field, levels in order, fields by name (Vietnamese collation). */
   rows: ReportRow[];
+  /** The subtotal of each level present. */
+  levels: LevelRow[];
   totals: Counts;
 }
 
-/** Counts per field (sorted by name, Vietnamese collation) and the total row. */
+/** Counts per level and field, each level's subtotal, and the total row. */
 export function buildTable(dossiers: Iterable<ReportDossier>, w: PeriodWindow): ProcedureHandlingTable {
-  const byField = new Map<string, Counts>();
+  const byRow = new Map<string, ReportRow>();
+  const byLevel = new Map<number, LevelRow>();
   const totals = emptyCounts();
   for (const d of dossiers) {
     const columns = columnsFor(d, w);
     if (!columns) continue;
-    let counts = byField.get(d.field);
-    if (!counts) {
-      counts = emptyCounts();
-      byField.set(d.field, counts);
+    const key = `${d.level}|${d.field}`;
+    let row = byRow.get(key);
+    if (!row) {
+      row = { level: d.level, field: d.field, counts: emptyCounts() };
+      byRow.set(key, row);
+    }
+    let level = byLevel.get(d.level);
+    if (!level) {
+      level = { level: d.level, label: levelLabel(d.level), counts: emptyCounts() };
+      byLevel.set(d.level, level);
     }
     for (const c of columns) {
-      counts[c] += 1;
+      row.counts[c] += 1;
+      level.counts[c] += 1;
       totals[c] += 1;
     }
   }
-  const rows = [...byField]
-    .sort(([a], [b]) => a.localeCompare(b, 'vi'))
-    .map(([field, counts]) => ({ field, counts }));
-  return { rows, totals };
+  const rows = [...byRow.values()].sort((a, b) => a.level - b.level || a.field.localeCompare(b.field, 'vi'));
+  const levels = [...byLevel.values()].sort((a, b) => a.level - b.level);
+  return { rows, levels, totals };
 }
 
-/** The dossiers behind one cell: a field's row (or the total row when `field` is undefined) and a column. */
+/**
+ * The dossiers behind one cell: a column, and a row — a level's field, a level's subtotal (`field` undefined), or
+ * the total row (both undefined).
+ */
 export function cellDossiers(
   dossiers: Iterable<ReportDossier>,
   w: PeriodWindow,
   column: ReportColumn,
   field?: string,
+  level?: number,
 ): ReportDossier[] {
   const out: ReportDossier[] = [];
   for (const d of dossiers) {
     if (field !== undefined && d.field !== field) continue;
+    if (level !== undefined && d.level !== level) continue;
     if (columnsFor(d, w)?.includes(column)) out.push(d);
   }
   return out;

@@ -10,6 +10,7 @@ import type { DossierSnapshot } from '../dossier/lifecycle/snapshot.ts';
 import { act, applicant, draft, officer, vn } from '../dossier/lifecycle/test-fixtures.ts';
 import { dossiers } from '../dossier/schema.ts';
 import { readPdf } from '../forms/pdf-text.testing.ts';
+import { adminUnits } from '../org/schema.ts';
 import { reportColumns } from './procedure-handling.ts';
 
 const DESK = 'motcua.vithanh@demo.motcua.vn';
@@ -19,7 +20,8 @@ const URL = '/api/office/reports/procedure-handling';
 
 type Counts = Record<(typeof reportColumns)[number], number>;
 interface Report {
-  rows: { field: string; counts: Counts }[];
+  rows: { level: number; field: string; counts: Counts }[];
+  levels: { level: number; label: string; counts: Counts }[];
   totals: Counts;
   period: { from: string; to: string; label: string };
 }
@@ -116,13 +118,15 @@ describe.each(testDatabaseKinds())('procedure-handling report (Biểu 06) on %s'
   async function checkCellsAgainstDrillDown(cookie: string, scope: string, report: Report) {
     for (const column of reportColumns) {
       expect(report.rows.reduce((sum, r) => sum + r.counts[column], 0)).toBe(report.totals[column]);
-      const cells = [
-        { field: undefined, n: report.totals[column] },
-        ...report.rows.map((r) => ({ field: r.field, n: r.counts[column] })),
+      const cells: { field?: string; level?: number; n: number }[] = [
+        { n: report.totals[column] },
+        ...report.levels.map((l) => ({ level: l.level, n: l.counts[column] })),
+        ...report.rows.map((r) => ({ field: r.field, level: r.level, n: r.counts[column] })),
       ];
       for (const cell of cells) {
         const q = new URLSearchParams(`${scope}&column=${column}`);
         if (cell.field) q.set('field', cell.field);
+        if (cell.level) q.set('level', String(cell.level));
         const response = await t.request({ method: 'GET', url: `${URL}/dossiers?${q}`, cookie });
         expect(response.statusCode, response.body).toBe(200);
         const body = response.json() as { total: number; items: { id: string; code: string }[] };
@@ -179,6 +183,24 @@ describe.each(testDatabaseKinds())('procedure-handling report (Biểu 06) on %s'
     await checkCellsAgainstDrillDown(cookie, scope, report);
   });
 
+  it('reports a city with the units under it in rows by level, each level drillable', async () => {
+    await setUp();
+    const cookie = await t.login(ADMIN);
+    const year = Number(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4));
+    const [ward] = await t.database.db.select().from(adminUnits).where(eq(adminUnits.id, unitId));
+    if (!ward?.parentId) throw new Error('the ward has no parent unit');
+    const wardReport = (await get(cookie, `unitId=${unitId}&period=year&year=${year}`)).json() as Report;
+    const scope = `unitId=${ward.parentId}&period=year&year=${year}`;
+    const response = await get(cookie, scope);
+    expect(response.statusCode, response.body).toBe(200);
+    const city = response.json() as Report;
+    // The ward's dossiers are reported under "Cấp xã" in its parent's report.
+    const commune = city.levels.find((l) => l.label === 'Cấp xã');
+    expect(commune?.counts.received_total).toBeGreaterThanOrEqual(wardReport.totals.received_total);
+    expect(city.rows.every((r) => city.levels.some((l) => l.level === r.level))).toBe(true);
+    await checkCellsAgainstDrillDown(cookie, scope, city);
+  });
+
   it('prints the same totals as XLSX and a PDF', async () => {
     await setUp();
     const cookie = await t.login(DESK);
@@ -197,7 +219,10 @@ describe.each(testDatabaseKinds())('procedure-handling report (Biểu 06) on %s'
     expect(totalRow.getCell(2).value).toBe('Tổng cộng');
     const values = reportColumns.map((_, i) => totalRow.getCell(3 + i).value);
     expect(values).toEqual(reportColumns.map((c) => report.totals[c]));
-    expect(sheet.rowCount).toBe(9 + report.rows.length + 1);
+    // Each level's subtotal row, its fields, then the total row.
+    expect(sheet.rowCount).toBe(9 + report.levels.length + report.rows.length + 1);
+    expect(sheet.getRow(10).getCell(1).value).toBe('I');
+    expect(sheet.getRow(10).getCell(2).value).toBe('Cấp xã');
 
     const pdf = await get(cookie, `${scope}&format=pdf`);
     expect(pdf.statusCode).toBe(200);

@@ -34,6 +34,7 @@ export function registerReportRoutes(app: ZodApp, { db }: AppContext): void {
         place: scope.place,
         period: report.period,
         rows: report.rows,
+        levels: report.levels,
         totals: report.totals,
         generatedAt: now,
       };

@@ -41,7 +41,8 @@ type ColumnKey = (typeof columnKeys)[number];
 type Counts = Record<ColumnKey, number>;
 
 interface Report {
-  rows: { field: string; counts: Counts }[];
+  rows: { level: number; field: string; counts: Counts }[];
+  levels: { level: number; label: string; counts: Counts }[];
   totals: Counts;
   period: { from: string; to: string; label: string };
   scope: { name: string };
@@ -59,9 +60,21 @@ interface CellDossier {
 
 interface TableRow {
   key: string;
-  index: number | null;
+  index: number | string | null;
   field: string | null;
+  /** The level of the row; with `field` null, the level's subtotal row (null too: the total row). */
+  level: number | null;
+  label: string | null;
   counts: Counts;
+}
+
+const ROMAN = ['I', 'II', 'III', 'IV', 'V'];
+
+interface Cell {
+  field: string | null;
+  level: number | null;
+  label: string;
+  column: ColumnKey;
 }
 
 const periodOptions = [
@@ -86,6 +99,14 @@ const columnLabels: Record<ColumnKey, string> = {
   pending_overdue: 'Đang giải quyết quá hạn',
 };
 
+const levelLabels: Record<number, string> = { 1: 'Cấp tỉnh', 2: 'Cấp huyện', 3: 'Cấp xã' };
+
+/** How a row is named in labels: "lĩnh vực Hộ tịch (Cấp xã)", "Cấp xã", or "tổng cộng". */
+function rowName(row: TableRow): string {
+  if (row.field) return `lĩnh vực ${row.field}${row.level ? ` (${levelLabels[row.level] ?? ''})` : ''}`;
+  return row.label ?? 'tổng cộng';
+}
+
 const now = new Date(Date.now() + 7 * 3_600_000);
 const thisYear = now.getUTCFullYear();
 
@@ -98,7 +119,7 @@ export default function ReportPage() {
   const [year, setYear] = useState(thisYear);
   const [month, setMonth] = useState(now.getUTCMonth() + 1);
   const [quarter, setQuarter] = useState(Math.floor(now.getUTCMonth() / 3) + 1);
-  const [cell, setCell] = useState<{ field: string | null; column: ColumnKey } | null>(null);
+  const [cell, setCell] = useState<Cell | null>(null);
 
   const myIds = new Set((mine.data ?? []).map((a) => a.id));
   const visible = (agencies.data ?? []).filter((a) => isAdmin(user) || myIds.has(a.id));
@@ -125,7 +146,14 @@ export default function ReportPage() {
   const path = '/api/office/reports/procedure-handling';
   const report = useApi<Report>(scopeId ? withQuery(path, params) : null);
   const drill = useApi<{ items: CellDossier[] }>(
-    cell ? withQuery(`${path}/dossiers`, { ...params, column: cell.column, field: cell.field }) : null,
+    cell
+      ? withQuery(`${path}/dossiers`, {
+          ...params,
+          column: cell.column,
+          field: cell.field,
+          level: cell.level ?? undefined,
+        })
+      : null,
   );
 
   const number = (column: ColumnKey) => (_: unknown, row: TableRow) => {
@@ -136,8 +164,8 @@ export default function ReportPage() {
         type="link"
         size="small"
         style={{ padding: 0 }}
-        aria-label={`${columnLabels[column]}${row.field ? `, lĩnh vực ${row.field}` : ', tổng cộng'}: ${n} hồ sơ`}
-        onClick={() => setCell({ field: row.field, column })}
+        aria-label={`${columnLabels[column]}, ${rowName(row)}: ${n} hồ sơ`}
+        onClick={() => setCell({ field: row.field, level: row.level, label: rowName(row), column })}
       >
         {formatNumber(n)}
       </Button>
@@ -154,7 +182,7 @@ export default function ReportPage() {
     {
       title: 'Lĩnh vực, công việc giải quyết theo cấp',
       key: 'field',
-      render: (_, row) => row.field ?? <strong>Tổng cộng</strong>,
+      render: (_, row) => (row.field ? row.field : <strong>{row.label ?? 'Tổng cộng'}</strong>),
     },
     {
       title: 'Số hồ sơ nhận giải quyết',
@@ -193,10 +221,30 @@ export default function ReportPage() {
       ],
     },
   ];
+  // Each level's subtotal row (I. Cấp huyện…), its fields numbered 1, 2…, then the total row.
   const rows: TableRow[] = report.data
     ? [
-        ...report.data.rows.map((r, i) => ({ key: r.field, index: i + 1, field: r.field, counts: r.counts })),
-        { key: '__total', index: null, field: null, counts: report.data.totals },
+        ...report.data.levels.flatMap((l, i): TableRow[] => [
+          {
+            key: `level-${l.level}`,
+            index: ROMAN[i] ?? null,
+            field: null,
+            level: l.level,
+            label: l.label,
+            counts: l.counts,
+          },
+          ...(report.data?.rows ?? [])
+            .filter((r) => r.level === l.level)
+            .map((r, j) => ({
+              key: `${r.level}-${r.field}`,
+              index: j + 1,
+              field: r.field,
+              level: r.level,
+              label: null,
+              counts: r.counts,
+            })),
+        ]),
+        { key: '__total', index: null, field: null, level: null, label: null, counts: report.data.totals },
       ]
     : [];
   const download = (format: 'xlsx' | 'pdf') => withQuery(path, { ...params, format });
@@ -293,7 +341,7 @@ export default function ReportPage() {
         onCancel={() => setCell(null)}
         footer={null}
         width={900}
-        title={cell ? `${columnLabels[cell.column]} — ${cell.field ?? 'Tổng cộng'}` : ''}
+        title={cell ? `${columnLabels[cell.column]} — ${cell.label}` : ''}
       >
         {drill.error ? (
           <ErrorState error={drill.error} onRetry={drill.reload} />
