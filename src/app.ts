@@ -17,7 +17,9 @@ import { notifyRoutes } from './modules/notify/routes.ts';
 import { startNotificationWorker, type WorkerOptions } from './modules/notify/worker.ts';
 import { registerOrgRoutes } from './modules/org/routes.ts';
 import { registerRatingRoutes } from './modules/ratings/routes.ts';
+import { registerReformIndexRoutes } from './modules/reform-index/routes.ts';
 import { registerReformPlanRoutes } from './modules/reform-plan/routes.ts';
+import { registerReformReportRoutes } from './modules/reform-report/routes.ts';
 import { registerReportRoutes } from './modules/reports/routes.ts';
 import { registerStaffRoutes } from './modules/staff/routes.ts';
 import { registerSurveyRoutes } from './modules/surveys/routes.ts';
@@ -87,6 +89,8 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       registerDocumentRoutes,
       registerStaffRoutes,
       registerReformPlanRoutes,
+      registerReformIndexRoutes,
+      registerReformReportRoutes,
     ],
     ...serverOptions,
   });

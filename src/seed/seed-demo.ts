@@ -13,7 +13,9 @@ import { seedDocuments } from './seed-documents.ts';
 import { seedFeedback } from './seed-feedback.ts';
 import { historySummary, seedHistory } from './seed-history.ts';
 import { seedReferenceData } from './seed-reference.ts';
+import { seedReformIndex } from './seed-reform-index.ts';
 import { seedReformPlan } from './seed-reform-plan.ts';
+import { seedReformReports } from './seed-reform-reports.ts';
 import { seedStaff } from './seed-staff.ts';
 import { seedSurveys } from './seed-surveys.ts';
 
@@ -49,8 +51,10 @@ export async function seedDemo(
   if (options.history) log(historySummary(await seedHistory(db)));
   log(await seedSurveys(db));
   log(await seedReformPlan(db));
+  log(await seedReformIndex(db));
   log(await seedStaff(db));
   log(await seedDocuments(db));
+  log(await seedReformReports(db));
 }
 
 /** Commune-level procedures are carried out by every ward/commune (police fields by the ward police). */

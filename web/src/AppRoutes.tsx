@@ -24,6 +24,7 @@ const FeedbackLookupPage = lazy(() => import('./portal/feedback/FeedbackLookupPa
 const FeedbackDetailPage = lazy(() => import('./portal/feedback/FeedbackDetailPage'));
 const SurveyPage = lazy(() => import('./portal/surveys/SurveyPage'));
 const ResultsPage = lazy(() => import('./portal/results/ResultsPage'));
+const ReformIndexPublicPage = lazy(() => import('./portal/reform-index/ReformIndexPublicPage'));
 const NotFoundPage = lazy(() => import('./portal/NotFoundPage'));
 
 export function AppRoutes() {
@@ -49,6 +50,7 @@ export function AppRoutes() {
         <Route path="phan-anh-kien-nghi/:code" element={<FeedbackDetailPage />} />
         <Route path="khao-sat/:token" element={<SurveyPage />} />
         <Route path="cong-khai-ket-qua" element={<ResultsPage />} />
+        <Route path="chi-so-cchc" element={<ReformIndexPublicPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route

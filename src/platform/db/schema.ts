@@ -10,6 +10,8 @@ export * from '../../modules/kpi/schema.ts';
 export * from '../../modules/notify/schema.ts';
 export * from '../../modules/org/schema.ts';
 export * from '../../modules/ratings/schema.ts';
+export * from '../../modules/reform-index/schema.ts';
 export * from '../../modules/reform-plan/schema.ts';
+export * from '../../modules/reform-report/schema.ts';
 export * from '../../modules/staff/schema.ts';
 export * from '../../modules/surveys/schema.ts';

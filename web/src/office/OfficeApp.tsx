@@ -35,7 +35,12 @@ const ReformPlansPage = lazy(() => import('./reform-plan/ReformPlansPage'));
 const ReformPlanPage = lazy(() => import('./reform-plan/ReformPlanPage'));
 const ReformTaskPage = lazy(() => import('./reform-plan/ReformTaskPage'));
 const AgencyBoardPage = lazy(() => import('./reform-plan/AgencyBoardPage'));
+const ReformReportsPage = lazy(() => import('./reform-report/ReformReportsPage'));
+const ReformReportPage = lazy(() => import('./reform-report/ReformReportPage'));
 const DocumentsPage = lazy(() => import('./documents/DocumentsPage'));
+const ReformIndexYearsPage = lazy(() => import('./reform-index/ReformIndexYearsPage'));
+const ReformIndexYearPage = lazy(() => import('./reform-index/ReformIndexYearPage'));
+const AgencySheetPage = lazy(() => import('./reform-index/AgencySheetPage'));
 
 /** The back office (/quan-tri/*), loaded on demand. */
 export default function OfficeApp() {
@@ -69,6 +74,11 @@ export default function OfficeApp() {
               <Route path="ke-hoach-cchc/:id" element={<ReformPlanPage />} />
               <Route path="ke-hoach-cchc/nhiem-vu/:id" element={<ReformTaskPage />} />
               <Route path="viec-cua-co-quan" element={<AgencyBoardPage />} />
+              <Route path="bao-cao-cchc" element={<ReformReportsPage />} />
+              <Route path="bao-cao-cchc/:id" element={<ReformReportPage />} />
+              <Route path="chi-so-cchc" element={<ReformIndexYearsPage />} />
+              <Route path="chi-so-cchc/:id" element={<ReformIndexYearPage />} />
+              <Route path="chi-so-cchc/:id/co-quan/:agencyId" element={<AgencySheetPage />} />
               <Route path="van-ban" element={<DocumentsPage />} />
               <Route path="nhan-su" element={<StaffPage />} />
               <Route path="khao-sat" element={<SurveysPage />} />

@@ -5,6 +5,7 @@ import {
   CarryOutOutlined,
   ContainerOutlined,
   DashboardOutlined,
+  FileDoneOutlined,
   FileSearchOutlined,
   FileTextOutlined,
   FundOutlined,
@@ -18,6 +19,7 @@ import {
   SolutionOutlined,
   StarOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { Link, useLocation } from 'react-router';
@@ -35,7 +37,9 @@ function selectedKey(pathname: string, search: string): string {
   if (pathname.startsWith('/quan-tri/nhan-su')) return 'staff';
   if (pathname.startsWith('/quan-tri/can-bo')) return 'officers';
   if (pathname.startsWith('/quan-tri/lich-nghi')) return 'calendar';
+  if (pathname.startsWith('/quan-tri/bao-cao-cchc')) return 'reform-reports';
   if (pathname.startsWith('/quan-tri/bao-cao')) return 'reports';
+  if (pathname.startsWith('/quan-tri/chi-so-cchc')) return 'reform-index';
   if (pathname.startsWith('/quan-tri/chi-so')) return 'kpi';
   if (pathname.startsWith('/quan-tri/phan-anh-kien-nghi')) return 'feedback';
   if (pathname.startsWith('/quan-tri/danh-gia-giai-quyet')) return 'evaluations';
@@ -113,6 +117,16 @@ export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
       key: 'reform-board',
       icon: <CarryOutOutlined />,
       label: <Link to="/quan-tri/viec-cua-co-quan">Việc của cơ quan tôi</Link>,
+    },
+    {
+      key: 'reform-reports',
+      icon: <FileDoneOutlined />,
+      label: <Link to="/quan-tri/bao-cao-cchc">Báo cáo CCHC năm</Link>,
+    },
+    {
+      key: 'reform-index',
+      icon: <TrophyOutlined />,
+      label: <Link to="/quan-tri/chi-so-cchc">Chỉ số CCHC</Link>,
     },
     {
       key: 'documents',
