@@ -18,8 +18,12 @@ export interface CoarseDelta {
 
 export const coarseColumn = (c: CoarseCounter) => counterColumn(c as DossierCounter);
 
-function merge(deltas: CoarseDelta[], key: (d: CoarseDelta) => string): CoarseDelta[] {
-  const merged = new Map<string, CoarseDelta>();
+/** Sums deltas that fall on the same aggregate row (`key`), so each row gets one upsert. */
+export function mergeDeltas<T extends { counts: Partial<Record<string, number>> }>(
+  deltas: T[],
+  key: (d: T) => string,
+): T[] {
+  const merged = new Map<string, T>();
   for (const d of deltas) {
     const k = key(d);
     const into = merged.get(k);
@@ -27,8 +31,7 @@ function merge(deltas: CoarseDelta[], key: (d: CoarseDelta) => string): CoarseDe
       merged.set(k, { ...d, counts: { ...d.counts } });
       continue;
     }
-    for (const [c, n] of Object.entries(d.counts) as [CoarseCounter, number][])
-      into.counts[c] = (into.counts[c] ?? 0) + n;
+    for (const [c, n] of Object.entries(d.counts)) into.counts[c] = (into.counts[c] ?? 0) + (n ?? 0);
   }
   return [...merged.values()];
 }
@@ -45,7 +48,7 @@ export async function applyCoarse(tx: Db, deltas: CoarseDelta[]): Promise<void> 
     columns.map((c) => sql`${c} = agg.${c} + excluded.${c}`),
     sql`, `,
   );
-  const agencyRows = merge(deltas, (d) =>
+  const agencyRows = mergeDeltas(deltas, (d) =>
     [d.ownerUnitId, d.month, d.receivingAgencyId, d.competentAgencyId].join('|'),
   );
   await tx.execute(sql`insert into kpi_agency_monthly as agg (owner_unit_id, month, receiving_agency_id,
@@ -58,7 +61,7 @@ export async function applyCoarse(tx: Db, deltas: CoarseDelta[]): Promise<void> 
       sql`, `,
     )}
     on conflict (owner_unit_id, month, receiving_agency_id, competent_agency_id) do update set ${add}`);
-  const unitRows = merge(deltas, (d) => `${d.ownerUnitId}|${d.month}`);
+  const unitRows = mergeDeltas(deltas, (d) => `${d.ownerUnitId}|${d.month}`);
   await tx.execute(sql`insert into kpi_unit_monthly as agg (owner_unit_id, month, ${sql.join(columns, sql`, `)})
     values ${sql.join(
       unitRows.map((d) => sql`(${d.ownerUnitId}::uuid, ${d.month}::date, ${counts(d)})`),

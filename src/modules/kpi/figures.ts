@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/connect.ts';
 import { aggregateTotals, catalogTotals, openTotals } from './aggregate-store.ts';
 import { type CounterTotals, vnMonthOf } from './counters.ts';
-import type { FigureFilter } from './figure-filter.ts';
+import { type FigureFilter, nextMonth } from './figure-filter.ts';
 import {
   type DrillMetric,
   INDICATORS,
@@ -58,7 +58,7 @@ export function filterOf(q: FigureQuery, unitIds: string[]): FigureFilter {
   return {
     unitIds,
     fromMonth: `${q.from}-01`,
-    toMonth: monthAfter(q.to),
+    toMonth: nextMonth(`${q.to}-01`),
     agencyId: q.agencyId,
     procedureId: q.procedureId,
     field: q.field,
@@ -68,11 +68,6 @@ export function filterOf(q: FigureQuery, unitIds: string[]): FigureFilter {
 /** YYYY-MM of an instant in Vietnam time. */
 export function currentMonth(now: Date): string {
   return vnMonthOf(now).slice(0, 7);
-}
-
-export function monthAfter(yyyyMm: string): string {
-  const [y, m] = yyyyMm.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
 export async function scopeUnits(db: Db, unitId: string | undefined, view: OrgView) {

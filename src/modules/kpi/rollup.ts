@@ -2,14 +2,8 @@ import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { rawRows } from '../../platform/db/raw-rows.ts';
 import type { DossierSnapshot } from '../dossier/lifecycle/snapshot.ts';
-import { applyCoarse } from './coarse.ts';
-import {
-  counterColumn,
-  type DossierCounter,
-  dossierCounters,
-  type MonthlyDelta,
-  vnMonthOf,
-} from './counters.ts';
+import { applyCoarse, mergeDeltas } from './coarse.ts';
+import { counterColumn, dossierCounters, type MonthlyDelta, vnMonthOf } from './counters.ts';
 import { eventDelta } from './event-deltas.ts';
 
 // The indicator roll-up: folds new dossier events and rating changes into the monthly aggregates, each change
@@ -71,21 +65,13 @@ async function horizon(tx: Db): Promise<string> {
 
 /** Adds the deltas to the aggregate rows (merged per row first: one upsert per row touched). */
 async function applyDeltas(tx: Db, deltas: MonthlyDelta[]): Promise<void> {
-  const merged = new Map<string, MonthlyDelta>();
-  for (const d of deltas) {
-    const key = [d.ownerUnitId, d.month, d.receivingAgencyId, d.competentAgencyId, d.procedureId].join('|');
-    const into = merged.get(key);
-    if (!into) {
-      merged.set(key, { ...d, counts: { ...d.counts } });
-      continue;
-    }
-    for (const [c, n] of Object.entries(d.counts) as [DossierCounter, number][])
-      into.counts[c] = (into.counts[c] ?? 0) + n;
-  }
-  if (merged.size === 0) return;
-  await applyCoarse(tx, [...merged.values()]);
+  const merged = mergeDeltas(deltas, (d) =>
+    [d.ownerUnitId, d.month, d.receivingAgencyId, d.competentAgencyId, d.procedureId].join('|'),
+  );
+  if (merged.length === 0) return;
+  await applyCoarse(tx, merged);
   const columns = dossierCounters.map((c) => sql.raw(counterColumn(c)));
-  const values = [...merged.values()].map(
+  const values = merged.map(
     (d) =>
       sql`(${d.ownerUnitId}::uuid, ${d.month}::date, ${d.receivingAgencyId}::uuid, ${d.competentAgencyId}::uuid,
         ${d.procedureId}::uuid, ${sql.join(
