@@ -1,6 +1,7 @@
 import { eq, inArray } from 'drizzle-orm';
 import pg from 'pg';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dossierWalk } from '../../testing/dossier-walk.ts';
 import { useTestApp } from '../../testing/test-app.ts';
 import { testDatabaseKinds } from '../../testing/test-db.ts';
 import { users } from '../auth/schema.ts';
@@ -16,7 +17,6 @@ const CITIZEN = 'congdan@demo.motcua.vn';
 const DESK = 'motcua.vithanh@demo.motcua.vn';
 const ADMIN = 'quantri@demo.motcua.vn';
 
-type Detail = { id: string; code: string; version: number; state: string };
 type Figures = {
   scope: { unitName: string; unitCount: number };
   indicators: {
@@ -38,53 +38,8 @@ describe.each(testDatabaseKinds())('indicators on %s', (kind) => {
   const month = vnMonthOf(new Date()).slice(0, 7);
   const ids = { returned: '', resultIssued: '', open: '', unit: '', agency: '' };
 
-  const act = async (cookie: string, d: Detail, action: Record<string, unknown>) => {
-    const r = await t.request({
-      method: 'POST',
-      url: `/api/office/dossiers/${d.id}/actions`,
-      cookie,
-      payload: { version: d.version, action },
-    });
-    expect(r.statusCode, r.body).toBe(200);
-    return r.json() as Detail;
-  };
-  const intake = async (desk: string) => {
-    const r = await t.request({
-      method: 'POST',
-      url: '/api/office/dossiers',
-      cookie: desk,
-      payload: {
-        procedureCode: '1.001193',
-        receivingAgencyId: ids.agency,
-        applicant: { fullName: 'Nguyễn Thị Hoa', phone: '0912345678', citizenId: '093190001234' },
-        documents: [{ name: 'Tờ khai đăng ký khai sinh', originals: 1, copies: 0 }],
-        complete: true,
-      },
-    });
-    expect(r.statusCode, r.body).toBe(201);
-    return r.json() as Detail;
-  };
-  const toResult = async (desk: string) => {
-    const [specialist, head, leader, clerk] = await Promise.all(
-      ['chuyenvien', 'truongphong', 'lanhdao', 'vanthu'].map((who) =>
-        t.login(`${who}.vithanh@demo.motcua.vn`),
-      ),
-    );
-    let d = await intake(desk);
-    d = await act(desk, d, { type: 'complete_step', comment: 'Chuyển thẩm định' });
-    d = await act(specialist as string, d, { type: 'complete_step', comment: 'Đủ điều kiện' });
-    d = await act(head as string, d, { type: 'complete_step', comment: 'Trình ký' });
-    d = await act(leader as string, d, { type: 'approve', comment: 'Đồng ý', decisionNo: '15/QĐ-UBND' });
-    const upload = await t.request({
-      method: 'POST',
-      url: '/api/office/files',
-      cookie: clerk as string,
-      headers: { 'content-type': 'multipart/form-data; boundary=XYZ' },
-      payload: `--XYZ\r\nContent-Disposition: form-data; name="file"; filename="ket-qua.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 ket qua ${d.id}\r\n--XYZ--\r\n`,
-    });
-    expect(upload.statusCode, upload.body).toBe(201);
-    return act(clerk as string, d, { type: 'issue_result', resultFileId: upload.json().fileId });
-  };
+  const { act, toResult } = dossierWalk(t);
+  const intake = (desk: string) => dossierWalk(t).intake(desk, ids.agency);
   const figures = async (query: string) => {
     const r = await t.request({ method: 'GET', url: `/api/kpi/figures?${query}` });
     expect(r.statusCode, r.body).toBe(200);

@@ -1,5 +1,6 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { dossierWalk } from '../../testing/dossier-walk.ts';
 import { useTestApp } from '../../testing/test-app.ts';
 import { testDatabaseKinds } from '../../testing/test-db.ts';
 import { users } from '../auth/schema.ts';
@@ -33,60 +34,7 @@ describe.each(testDatabaseKinds())('dossier ratings on %s', (kind) => {
   /** Walk-in dossiers of the Vị Thanh desk, two driven to their result, handed to the demo citizen. */
   const picked = { resultIssued: '', inProgress: '', returnedCode: '' };
 
-  type Detail = { id: string; code: string; version: number; state: string };
-  const act = async (cookie: string, d: Detail, action: Record<string, unknown>) => {
-    const r = await t.request({
-      method: 'POST',
-      url: `/api/office/dossiers/${d.id}/actions`,
-      cookie,
-      payload: { version: d.version, action },
-    });
-    expect(r.statusCode, r.body).toBe(200);
-    return r.json() as Detail;
-  };
-  const intake = async (desk: string) => {
-    const agencies = (await t.request({ method: 'GET', url: '/api/agencies' })).json() as {
-      id: string;
-      slug: string;
-    }[];
-    const r = await t.request({
-      method: 'POST',
-      url: '/api/office/dossiers',
-      cookie: desk,
-      payload: {
-        procedureCode: '1.001193',
-        receivingAgencyId: agencies.find((a) => a.slug === 'cantho-phuong-vi-thanh-ttpvhcc')?.id,
-        applicant: { fullName: 'Nguyễn Thị Hoa', phone: '0912345678', citizenId: '093190001234' },
-        documents: [{ name: 'Tờ khai đăng ký khai sinh', originals: 1, copies: 0 }],
-        complete: true,
-      },
-    });
-    expect(r.statusCode, r.body).toBe(201);
-    return r.json() as Detail;
-  };
-  const toResult = async (desk: string) => {
-    const [specialist, head, leader, clerk] = await Promise.all(
-      ['chuyenvien', 'truongphong', 'lanhdao', 'vanthu'].map((who) =>
-        t.login(`${who}.vithanh@demo.motcua.vn`),
-      ),
-    );
-    let d = await intake(desk);
-    d = await act(desk, d, { type: 'complete_step', comment: 'Chuyển thẩm định' });
-    d = await act(specialist as string, d, { type: 'complete_step', comment: 'Đủ điều kiện' });
-    d = await act(head as string, d, { type: 'complete_step', comment: 'Trình ký' });
-    d = await act(leader as string, d, { type: 'approve', comment: 'Đồng ý', decisionNo: '15/QĐ-UBND' });
-    const upload = await t.request({
-      method: 'POST',
-      url: '/api/office/files',
-      cookie: clerk as string,
-      headers: { 'content-type': 'multipart/form-data; boundary=XYZ' },
-      payload: `--XYZ\r\nContent-Disposition: form-data; name="file"; filename="ket-qua.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 ket qua ${d.id}\r\n--XYZ--\r\n`,
-    });
-    expect(upload.statusCode, upload.body).toBe(201);
-    d = await act(clerk as string, d, { type: 'issue_result', resultFileId: upload.json().fileId });
-    expect(d.state).toBe('result_issued');
-    return d;
-  };
+  const { act, intake, toResult } = dossierWalk(t);
 
   beforeAll(async () => {
     const db = t.database.db;
