@@ -5,6 +5,7 @@ import {
   dayFromIso,
   isoFromDay,
   msOfVnDay,
+  nextMonth,
   vnDayOfMs,
   weekdayOf,
 } from './day.ts';
@@ -32,5 +33,14 @@ describe('day numbers', () => {
     expect(isoFromDay(vnDayOfMs(Date.parse('2026-02-16T16:59:59Z')))).toBe('2026-02-16');
     expect(isoFromDay(vnDayOfMs(Date.parse('2026-02-16T17:00:00Z')))).toBe('2026-02-17');
     expect(new Date(msOfVnDay(dayFromIso('2026-02-17'), 0)).toISOString()).toBe('2026-02-16T17:00:00.000Z');
+  });
+});
+
+describe('nextMonth', () => {
+  it('gives the first day of the following month, across a year end, from a month or a day', () => {
+    expect(nextMonth('2025-01')).toBe('2025-02-01');
+    expect(nextMonth('2025-09-01')).toBe('2025-10-01');
+    expect(nextMonth('2025-12')).toBe('2026-01-01');
+    expect(nextMonth('2024-12-01')).toBe('2025-01-01');
   });
 });

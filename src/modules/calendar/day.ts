@@ -96,3 +96,9 @@ export function vnDayOfMs(ms: number): number {
 export function msOfVnDay(dayNumber: number, msOfDay: number): number {
   return dayNumber * DAY_MS + msOfDay - VN_OFFSET_MS;
 }
+
+/** The first day (YYYY-MM-DD) of the month after the one a YYYY-MM or YYYY-MM-DD string names. */
+export function nextMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
+}

@@ -1,6 +1,7 @@
 import { and, count, eq, gte, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import type { Principal } from '../auth/permissions.ts';
+import { nextMonth } from '../calendar/day.ts';
 import { agencies } from '../org/schema.ts';
 import { scopeFilter } from './documents-register.ts';
 import { E_EXCHANGE_TARGET, meetsTarget, ratio } from './kpi-formulas.ts';
@@ -17,18 +18,13 @@ export interface ExchangeQuery {
   agencyId?: string | undefined;
 }
 
-const monthAfter = (month: string) => {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-};
-
 export async function exchangeShare(db: Db, principal: Principal, q: ExchangeQuery) {
   const month = sql<string>`to_char(${officialDocuments.issuedOn}, 'YYYY-MM')`;
   const where = and(
     await scopeFilter(db, principal, q.agencyId),
     eq(officialDocuments.counterpartKind, 'agency'),
     gte(officialDocuments.issuedOn, `${q.from}-01`),
-    lt(officialDocuments.issuedOn, `${monthAfter(q.to)}-01`),
+    lt(officialDocuments.issuedOn, nextMonth(q.to)),
   );
   const counts = await db
     .select({

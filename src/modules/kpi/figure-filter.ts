@@ -1,4 +1,5 @@
 import { type SQL, sql } from 'drizzle-orm';
+import { nextMonth } from '../calendar/day.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -41,12 +42,6 @@ export function dimensionConditions(t: SQL, f: FigureFilter): SQL[] {
   if (f.field)
     conditions.push(sql`${t}.procedure_id in (select p.id from procedures p where p.field = ${f.field})`);
   return conditions;
-}
-
-/** Next month's first day. */
-export function nextMonth(month: string): string {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  return m === 12 ? `${y + 1}-01-01` : `${y}-${String(m + 1).padStart(2, '0')}-01`;
 }
 
 /** Every month's first day in [from, to). */

@@ -1,7 +1,8 @@
 import type { Db } from '../../platform/db/connect.ts';
+import { nextMonth } from '../calendar/day.ts';
 import { aggregateTotals, catalogTotals, openTotals } from './aggregate-store.ts';
 import { type CounterTotals, vnMonthOf } from './counters.ts';
-import { type FigureFilter, nextMonth } from './figure-filter.ts';
+import type { FigureFilter } from './figure-filter.ts';
 import {
   type DrillMetric,
   INDICATORS,
