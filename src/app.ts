@@ -23,7 +23,7 @@ import { registerReformReportRoutes } from './modules/reform-report/routes.ts';
 import { registerReportRoutes } from './modules/reports/routes.ts';
 import { registerStaffRoutes } from './modules/staff/routes.ts';
 import { registerSurveyRoutes } from './modules/surveys/routes.ts';
-import type { NotifyConfig } from './platform/config.ts';
+import type { NotifyConfig, TrustProxy } from './platform/config.ts';
 import type { Database } from './platform/db/connect.ts';
 import { type FileStore, LocalFileStore } from './platform/files/file-store.ts';
 import type { UploadLimits } from './platform/files/upload-limits.ts';
@@ -37,7 +37,8 @@ export interface AppOptions {
   uploadLimits?: UploadLimits;
   webDir?: string | undefined;
   logLevel?: string;
-  trustProxy?: boolean;
+  trustProxy?: TrustProxy;
+  metricsToken?: string | undefined;
   /** External notification channels (none when absent: in-app messages only). */
   notify?: NotifyConfig;
   /** Start the outbox worker with the app and stop it on close (production; tests only when they ask). */

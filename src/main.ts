@@ -37,6 +37,8 @@ const app = await buildApp(database, {
   uploadLimits: config.uploads,
   webDir: config.webDir,
   logLevel: config.logLevel,
+  trustProxy: config.trustProxy,
+  metricsToken: config.metricsToken,
   notify: config.notify,
   notificationWorker: true,
   kpiRollup: true,

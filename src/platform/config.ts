@@ -23,6 +23,23 @@ export interface AppConfig {
   s3: S3Settings | undefined;
   /** PUBLIC_BASE_URL and RATING_LINK_SECRET: links sent to applicants (e.g. the rating link). */
   publicLinks: PublicLinkConfig;
+  /** TRUST_PROXY: whose X-Forwarded-* headers to believe (client address, https for HSTS). */
+  trustProxy: TrustProxy;
+  /** METRICS_TOKEN: bearer token for /api/metrics; unset, only scrapers on this machine are answered. */
+  metricsToken: string | undefined;
+}
+
+/** Fastify's trustProxy: off, on (every hop), a hop count, or the proxies' addresses/CIDRs. */
+export type TrustProxy = boolean | number | string;
+
+export function loadTrustProxy(env: NodeJS.ProcessEnv = process.env): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim();
+  if (!raw || raw === 'false') return false;
+  if (raw === 'true') return true;
+  if (/^\d+$/.test(raw)) return Number(raw);
+  if (!/^[0-9a-fA-F.:/,\s]+$/.test(raw))
+    throw new Error(`TRUST_PROXY không hợp lệ: ${raw} (true, số bước proxy, hoặc danh sách địa chỉ/CIDR).`);
+  return raw;
 }
 
 export interface PublicLinkConfig {
@@ -121,5 +138,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     uploads: loadUploadLimits(env),
     s3: loadS3Config(env),
     publicLinks: loadPublicLinkConfig(env),
+    trustProxy: loadTrustProxy(env),
+    metricsToken: env.METRICS_TOKEN || undefined,
   };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -5,6 +6,7 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
+import { sql } from 'drizzle-orm';
 import Fastify, { type FastifyInstance } from 'fastify';
 import {
   jsonSchemaTransform,
@@ -13,8 +15,12 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { TrustProxy } from '../config.ts';
 import type { AppContext, ZodApp } from './context.ts';
+import { registerCsrfCheck } from './csrf.ts';
 import { registerErrorHandler, sendRouteNotFound } from './errors.ts';
+import { HttpMetrics, registerMetrics } from './metrics.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import '../validation.ts';
 
 export interface ServerOptions {
@@ -25,17 +31,35 @@ export interface ServerOptions {
   plugins?: ((app: FastifyInstance) => void)[];
   webDir?: string | undefined;
   logLevel?: string;
-  /** Trust X-Forwarded-* from a reverse proxy. */
-  trustProxy?: boolean;
+  /** Trust X-Forwarded-* from a reverse proxy (see TRUST_PROXY). */
+  trustProxy?: TrustProxy;
+  /** Request counters and module gauges served at /api/metrics (a fresh set when absent). */
+  metrics?: HttpMetrics;
+  /** METRICS_TOKEN: bearer token for /api/metrics; without it only loopback scrapers are answered. */
+  metricsToken?: string | undefined;
 }
+
+/** A caller's X-Request-Id is kept (so a proxy's id follows the request into our logs) when it looks like one. */
+const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 export async function buildServer(options: ServerOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: { level: options.logLevel ?? 'info' },
     bodyLimit: 1024 * 1024,
-    trustProxy: options.trustProxy ?? false,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     routerOptions: { maxParamLength: 200 },
+    requestIdHeader: false,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
   });
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerSecurityHeaders(app);
+  registerCsrfCheck(app);
+  registerMetrics(app, options.metrics ?? new HttpMetrics(), options.metricsToken);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -60,11 +84,35 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     {
       schema: {
         tags: ['platform'],
-        summary: 'Liveness and database kind',
+        summary: 'Liveness (the process answers) and database kind',
         response: { 200: z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']) }) },
       },
     },
     async () => ({ status: 'ok' as const, database: options.context.dbKind }),
+  );
+  typed.get(
+    '/api/ready',
+    {
+      schema: {
+        tags: ['platform'],
+        summary: 'Readiness: the database answers (503 otherwise, so a load balancer stops sending traffic)',
+        response: {
+          200: z.object({ status: z.literal('ready') }),
+          503: z.object({ status: z.literal('unavailable'), message: z.string() }),
+        },
+      },
+    },
+    async (request, reply) => {
+      try {
+        await options.context.db.execute(sql`select 1`);
+        return { status: 'ready' as const };
+      } catch (err) {
+        request.log.warn({ err }, 'readiness check failed');
+        return reply
+          .status(503)
+          .send({ status: 'unavailable' as const, message: 'Cơ sở dữ liệu chưa sẵn sàng.' });
+      }
+    },
   );
   for (const register of options.modules) register(typed, options.context);
 
@@ -74,6 +122,13 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     app.setNotFoundHandler(sendRouteNotFound);
   }
   return app;
+}
+
+/** A hop count becomes the function Fastify's types take: trust the nearest `n` proxies. */
+function fastifyTrustProxy(
+  trust: TrustProxy,
+): boolean | string | ((address: string, hop: number) => boolean) {
+  return typeof trust === 'number' ? (_address, hop) => hop < trust : trust;
 }
 
 /** The built single-page app: static assets, and index.html for every other non-API path. */
