@@ -92,12 +92,15 @@ test('a walk-in dossier goes from the ward desk through interlinked processing t
   await clerk.goto(url);
   await clerk.getByRole('button', { name: 'Phát hành kết quả', exact: true }).click();
   const issue = clerk.getByRole('dialog');
+  // The name shows at once; the upload finishes later (slowly on a loaded machine): confirm only after it.
+  const uploaded = clerk.waitForResponse((r) => r.url().endsWith('/api/office/files') && r.status() === 201);
   await issue.getByLabel('Tệp kết quả').setInputFiles({
     name: 'trich-luc-khai-sinh.pdf',
     mimeType: 'application/pdf',
     buffer: Buffer.from('%PDF-1.4\n% Trích lục khai sinh\n'),
   });
   await expect(issue.getByText('trich-luc-khai-sinh.pdf')).toBeVisible();
+  await uploaded;
   await issue.getByRole('button', { name: 'Xác nhận' }).click();
   await expect(issue).toBeHidden();
 
