@@ -58,7 +58,10 @@ export async function handleIpn(
         const answer = IPN_ANSWERS.invalidAmount;
         const message = `Số tiền cổng báo (${params.vnp_Amount ?? '—'}) khác số tiền đơn hàng (${order.amountVnd * 100}).`;
         await tx.insert(paymentNotifications).values(record(order.ownerUnitId, order.id, answer, message));
-        await tx.update(paymentOrders).set({ gatewayNote: message, ...touch }).where(orderKey(order));
+        await tx
+          .update(paymentOrders)
+          .set({ gatewayNote: message, ...touch })
+          .where(orderKey(order));
         return answer;
       }
       if (order.confirmedAt !== null) {
@@ -124,9 +127,7 @@ export async function handleReturn(
     receivedAt: now,
     signatureValid: valid,
     verdict: valid ? (callback.responseCode ?? '') : 'invalid',
-    message: valid
-      ? (PAYMENT_RESPONSE_MESSAGES[callback.responseCode ?? ''] ?? null)
-      : 'Chữ ký không hợp lệ',
+    message: valid ? (PAYMENT_RESPONSE_MESSAGES[callback.responseCode ?? ''] ?? null) : 'Chữ ký không hợp lệ',
     params,
   });
   if (!order) return '/ho-so-cua-toi';

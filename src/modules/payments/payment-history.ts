@@ -48,14 +48,14 @@ export async function dossierPaymentHistory(db: DbOrTx, dossier: DossierKey) {
       refundReason: o.refundReason,
     })),
     messages: messages.map((m) => ({
-        id: m.id,
-        kind: m.kind,
-        txnRef: m.txnRef,
-        receivedAt: m.receivedAt,
-        signatureValid: m.signatureValid,
-        verdict: m.verdict,
-        message: m.message,
-      })),
+      id: m.id,
+      kind: m.kind,
+      txnRef: m.txnRef,
+      receivedAt: m.receivedAt,
+      signatureValid: m.signatureValid,
+      verdict: m.verdict,
+      message: m.message,
+    })),
   };
 }
 

@@ -79,5 +79,9 @@ export interface PaymentProvider {
   paymentUrl(payment: NewPayment): { url: string; gatewayCreateDate: string };
   readCallback(params: Record<string, string>): GatewayCallback;
   queryTransaction(order: OrderRef, now?: Date): Promise<GatewayTransaction>;
-  refund(order: OrderRef, input: { amountVnd: number; createdBy: string }, now?: Date): Promise<GatewayRefund>;
+  refund(
+    order: OrderRef,
+    input: { amountVnd: number; createdBy: string },
+    now?: Date,
+  ): Promise<GatewayRefund>;
 }

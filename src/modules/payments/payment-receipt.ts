@@ -34,7 +34,11 @@ export async function receiptPdf(r: ReceiptData): Promise<Buffer> {
     kind: 'report' as const,
     title: 'Biên lai thu phí, lệ phí điện tử',
     profile: r.ruleProfile,
-    header: { ...r.header, nationalName: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', motto: 'Độc lập - Tự do - Hạnh phúc' },
+    header: {
+      ...r.header,
+      nationalName: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+      motto: 'Độc lập - Tự do - Hạnh phúc',
+    },
     generatedAt: r.paidAt,
   };
   return renderPdf(spec, (doc) => {
@@ -82,7 +86,8 @@ export async function dossierReceipt(db: Db, principal: Principal, dossierId: st
     )
     .orderBy(desc(paymentOrders.createdAt))
     .limit(1);
-  if (!order?.confirmedAt) throw new AppError('NOT_FOUND', 'Hồ sơ chưa có khoản lệ phí đã thanh toán trực tuyến.');
+  if (!order?.confirmedAt)
+    throw new AppError('NOT_FOUND', 'Hồ sơ chưa có khoản lệ phí đã thanh toán trực tuyến.');
   const agency = (await agencyInfos(db, [dossier.receivingAgencyId])).get(dossier.receivingAgencyId);
   const pdf = await receiptPdf({
     header: {

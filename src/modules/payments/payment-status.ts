@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
+import { procedureFlags } from '../catalog/schema.ts';
 import type { DbOrTx } from '../dossier/dossier-store.ts';
 import type { dossiers } from '../dossier/schema.ts';
-import { procedureFlags } from '../catalog/schema.ts';
 import { type PaymentOrderState, paymentOrders, paymentProcedureSettings } from './schema.ts';
 
 // A dossier's payment state, derived from its fee, its procedure's setting and its payment orders. The dossier
@@ -46,10 +46,12 @@ export interface PaymentFacts {
 /** Pure: the status and what the applicant may do, from the facts (orders newest first). */
 export function paymentStatusOf(f: PaymentFacts, now: Date) {
   const fee = f.feeAmountVnd ?? 0;
-  if (f.orders.some((o) => o.state === 'paid')) return { status: 'paid' as const, payable: false, note: null };
+  if (f.orders.some((o) => o.state === 'paid'))
+    return { status: 'paid' as const, payable: false, note: null };
   if (f.orders.some((o) => o.state === 'refunded'))
     return { status: 'refunded' as const, payable: false, note: null };
-  if (fee <= 0) return { status: 'not_required' as const, payable: false, note: 'Thủ tục không thu phí, lệ phí.' };
+  if (fee <= 0)
+    return { status: 'not_required' as const, payable: false, note: 'Thủ tục không thu phí, lệ phí.' };
   if (!f.onlinePayment)
     return {
       status: 'not_required' as const,
@@ -88,7 +90,10 @@ export async function loadPaymentFacts(db: DbOrTx, row: DossierRow) {
       .from(paymentOrders)
       .where(and(eq(paymentOrders.ownerUnitId, row.ownerUnitId), eq(paymentOrders.dossierId, row.id)))
       .orderBy(desc(paymentOrders.createdAt)),
-    db.select().from(paymentProcedureSettings).where(eq(paymentProcedureSettings.procedureId, row.procedureId)),
+    db
+      .select()
+      .from(paymentProcedureSettings)
+      .where(eq(paymentProcedureSettings.procedureId, row.procedureId)),
     db
       .select({ id: procedureFlags.id })
       .from(procedureFlags)
@@ -130,10 +135,10 @@ export async function dossierPayment(db: DbOrTx, row: DossierRow, now = new Date
     transactionNo: paid?.transactionNo ?? null,
     bankCode: paid?.bankCode ?? null,
     receiptAvailable: paid !== undefined,
-    refund: paid?.refundedAt
-      ? { at: paid.refundedAt, reason: paid.refundReason ?? '' }
+    refund: paid?.refundedAt ? { at: paid.refundedAt, reason: paid.refundReason ?? '' } : null,
+    pending: pending
+      ? { txnRef: pending.txnRef, paymentUrl: pending.paymentUrl, expiresAt: pending.expiresAt }
       : null,
-    pending: pending ? { txnRef: pending.txnRef, paymentUrl: pending.paymentUrl, expiresAt: pending.expiresAt } : null,
   };
 }
 export type DossierPayment = Awaited<ReturnType<typeof dossierPayment>>;

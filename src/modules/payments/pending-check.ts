@@ -83,7 +83,12 @@ export async function checkOrder(
     if (!answer.signatureValid) {
       await db
         .update(paymentOrders)
-        .set({ lockedUntil: null, nextCheckAt: later(order.checkAttempts), lastCheckError: 'Chữ ký trả lời querydr không hợp lệ', ...touch })
+        .set({
+          lockedUntil: null,
+          nextCheckAt: later(order.checkAttempts),
+          lastCheckError: 'Chữ ký trả lời querydr không hợp lệ',
+          ...touch,
+        })
         .where(pendingOnly);
       return 'waiting';
     }

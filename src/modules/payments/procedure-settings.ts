@@ -8,7 +8,12 @@ import { paymentProcedureSettings } from './schema.ts';
 /** A procedure's payment setting; the default (at receipt, online allowed) when none is stored. */
 export async function procedureSetting(db: Db, procedureId: string) {
   const [procedure] = await db
-    .select({ id: procedures.id, code: procedures.code, feeAmountVnd: procedures.feeAmountVnd, feeText: procedures.feeText })
+    .select({
+      id: procedures.id,
+      code: procedures.code,
+      feeAmountVnd: procedures.feeAmountVnd,
+      feeText: procedures.feeText,
+    })
     .from(procedures)
     .where(eq(procedures.id, procedureId));
   if (!procedure) throw notFound('Không tìm thấy thủ tục.');

@@ -1,10 +1,10 @@
-import ExcelJS from 'exceljs';
 import { and, asc, eq, gte, inArray, lt, type SQL } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import type { Db } from '../../platform/db/connect.ts';
 import { agencies } from '../org/schema.ts';
 import { GatewayUnavailableError, type PaymentProvider } from './payment-provider.ts';
 import { ORDER_STATE_LABELS } from './payment-status.ts';
-import { type PaymentOrderState, paymentNotifications, paymentOrders, paymentOrderStates } from './schema.ts';
+import { type PaymentOrderState, paymentNotifications, paymentOrderStates, paymentOrders } from './schema.ts';
 import { TRANSACTION_STATUS_LABELS } from './vnpay-protocol.ts';
 
 // The daily reconciliation ("Đối soát thanh toán"): the day's orders by state with totals, each compared with
@@ -31,10 +31,12 @@ export function mismatchOf(
   if (gateway.status === 'bad_signature') return 'Trả lời của cổng thanh toán có chữ ký không hợp lệ.';
   const gatewayPaid = gateway.status === 'ok' && gateway.transactionStatus === '00';
   const gatewayRefund = gateway.status === 'ok' && ['05', '06'].includes(gateway.transactionStatus ?? '');
-  if (order.state === 'paid' && !gatewayPaid) return 'Hệ thống ghi đã thanh toán, cổng thanh toán không ghi nhận.';
+  if (order.state === 'paid' && !gatewayPaid)
+    return 'Hệ thống ghi đã thanh toán, cổng thanh toán không ghi nhận.';
   if (order.state === 'refunded' && !gatewayRefund && !gatewayPaid)
     return 'Hệ thống ghi đã hoàn tiền, cổng thanh toán không ghi nhận giao dịch.';
-  if (order.state === 'refunded' && gatewayPaid) return 'Hệ thống ghi đã hoàn tiền, cổng thanh toán chưa hoàn.';
+  if (order.state === 'refunded' && gatewayPaid)
+    return 'Hệ thống ghi đã hoàn tiền, cổng thanh toán chưa hoàn.';
   if (order.state !== 'paid' && order.state !== 'refunded' && (gatewayPaid || gatewayRefund))
     return 'Cổng thanh toán ghi nhận đã thanh toán, hệ thống chưa nhận IPN xác nhận.';
   if ((gatewayPaid || gatewayRefund) && gateway.amountVnd !== null && gateway.amountVnd !== order.amountVnd)
@@ -85,7 +87,8 @@ export async function reconciliation(
     if (!provider) return { status: 'unavailable', transactionStatus: null, amountVnd: null };
     try {
       const answer = await provider.queryTransaction(order);
-      if (!answer.signatureValid) return { status: 'bad_signature', transactionStatus: null, amountVnd: null };
+      if (!answer.signatureValid)
+        return { status: 'bad_signature', transactionStatus: null, amountVnd: null };
       return {
         status: answer.found ? 'ok' : 'not_found',
         transactionStatus: answer.transactionStatus,
@@ -161,18 +164,24 @@ export async function reconciliation(
     byState,
     rows,
     rejectedNotifications: rejected.map((n) => ({
-        receivedAt: n.receivedAt,
-        txnRef: n.txnRef,
-        verdict: n.verdict,
-        message: n.message,
-        amount: typeof n.params.vnp_Amount === 'string' ? n.params.vnp_Amount : null,
-      })),
+      receivedAt: n.receivedAt,
+      txnRef: n.txnRef,
+      verdict: n.verdict,
+      message: n.message,
+      amount: typeof n.params.vnp_Amount === 'string' ? n.params.vnp_Amount : null,
+    })),
   };
 }
 export type Reconciliation = Awaited<ReturnType<typeof reconciliation>>;
 
 const vnTime = (d: Date | null) =>
-  d ? new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', dateStyle: 'short', timeStyle: 'medium' }).format(d) : '';
+  d
+    ? new Intl.DateTimeFormat('vi-VN', {
+        timeZone: 'Asia/Ho_Chi_Minh',
+        dateStyle: 'short',
+        timeStyle: 'medium',
+      }).format(d)
+    : '';
 
 export async function reconciliationXlsx(report: Reconciliation): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();

@@ -4,13 +4,13 @@ import type { AppContext, ZodApp } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { requireAdmin, requireOfficer, requireUser } from '../auth/guards.ts';
 import { handleIpn, handleReturn } from './gateway-callbacks.ts';
+import { dossierPaymentHistory, lastReturnOf } from './payment-history.ts';
 import type { PaymentProvider } from './payment-provider.ts';
 import { dossierReceipt } from './payment-receipt.ts';
 import { dossierPayment } from './payment-status.ts';
 import { canRefund, reconciliationScope, visibleDossier } from './payments-access.ts';
 import { type PendingCheckOptions, startPendingCheck } from './pending-check.ts';
 import { procedureSetting, saveProcedureSetting } from './procedure-settings.ts';
-import { dossierPaymentHistory, lastReturnOf } from './payment-history.ts';
 import { reconciliation, reconciliationXlsx } from './reconciliation.ts';
 import { refundPayment } from './refund.ts';
 import { startPayment } from './start-payment.ts';
@@ -90,7 +90,8 @@ export function paymentsRoutes(options: PaymentsOptions = {}) {
         return {
           ...payment,
           payable: payment.payable && provider !== undefined,
-          note: payment.payable && !provider ? 'Cổng thanh toán trực tuyến chưa được cấu hình.' : payment.note,
+          note:
+            payment.payable && !provider ? 'Cổng thanh toán trực tuyến chưa được cấu hình.' : payment.note,
           gateway: provider ? 'VNPAY' : null,
           lastReturn,
         };
@@ -204,7 +205,8 @@ export function paymentsRoutes(options: PaymentsOptions = {}) {
       {
         schema: {
           tags: ['online payment'],
-          summary: 'Refund a paid fee in full through the gateway (head of office or administrator; reason required)',
+          summary:
+            'Refund a paid fee in full through the gateway (head of office or administrator; reason required)',
           params: idParams,
           body: z.strictObject({
             reason: z
@@ -233,7 +235,8 @@ export function paymentsRoutes(options: PaymentsOptions = {}) {
       {
         schema: {
           tags: ['online payment'],
-          summary: "Đối soát thanh toán: a day's orders by state, totals, and mismatches with the gateway (querydr)",
+          summary:
+            "Đối soát thanh toán: a day's orders by state, totals, and mismatches with the gateway (querydr)",
           querystring: dayQuery,
           response: { 200: looseObject },
         },
@@ -258,7 +261,10 @@ export function paymentsRoutes(options: PaymentsOptions = {}) {
         const report = await reconciliation(db, provider, scope, request.query.day);
         return reply
           .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-          .header('content-disposition', `attachment; filename="doi-soat-thanh-toan-${request.query.day}.xlsx"`)
+          .header(
+            'content-disposition',
+            `attachment; filename="doi-soat-thanh-toan-${request.query.day}.xlsx"`,
+          )
           .send(await reconciliationXlsx(report));
       },
     );
@@ -287,7 +293,10 @@ export function paymentsRoutes(options: PaymentsOptions = {}) {
           summary: "Set when a procedure's fee becomes payable online (administrators)",
           params: z.object({ id: z.uuid('Mã thủ tục không hợp lệ.') }),
           body: z.strictObject({
-            payableAt: z.enum(['receipt', 'submission'], 'Thời điểm nộp phí phải là «receipt» hoặc «submission».'),
+            payableAt: z.enum(
+              ['receipt', 'submission'],
+              'Thời điểm nộp phí phải là «receipt» hoặc «submission».',
+            ),
             onlinePayment: z.boolean('Vui lòng chọn có cho nộp trực tuyến hay không.'),
           }),
           response: { 200: looseObject },

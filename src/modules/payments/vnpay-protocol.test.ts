@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { GatewayUnavailableError } from './payment-provider.ts';
 import { paymentStatusOf } from './payment-status.ts';
 import { mismatchOf } from './reconciliation.ts';
-import { amountFromVnp, VnpayProvider } from './vnpay-provider.ts';
 import {
   canonicalQuery,
   parseVnpDate,
@@ -15,6 +14,7 @@ import {
   vnpDate,
   vnpEncode,
 } from './vnpay-protocol.ts';
+import { amountFromVnp, VnpayProvider } from './vnpay-provider.ts';
 
 // The expected texts below are written out by hand from the protocol's rule (sorted names, PHP urlencode, '&');
 // the expected signatures are computed here with node:crypto directly, not with the implementation.
@@ -55,9 +55,9 @@ describe('VNPay query signing', () => {
     expect(verifyQuery(parsed, SECRET)).toBe(true);
     expect(verifyQuery({ ...parsed, vnp_Amount: '5000100' }, SECRET)).toBe(false);
     expect(verifyQuery(parsed, `${SECRET}x`)).toBe(false);
-    expect(verifyQuery({ ...parsed, vnp_SecureHash: parsed.vnp_SecureHash?.toUpperCase() ?? '' }, SECRET)).toBe(
-      true,
-    );
+    expect(
+      verifyQuery({ ...parsed, vnp_SecureHash: parsed.vnp_SecureHash?.toUpperCase() ?? '' }, SECRET),
+    ).toBe(true);
     expect(verifyQuery({ ...parsed, vnp_SecureHash: 'abc' }, SECRET)).toBe(false);
   });
 
@@ -129,7 +129,12 @@ describe('VNPay values', () => {
 
   it('treats a refused connection to the API as the gateway being unavailable', async () => {
     const provider = new VnpayProvider(
-      { tmnCode: 'T', hashSecret: SECRET, paymentUrl: 'http://127.0.0.1:9/p', apiUrl: 'http://127.0.0.1:9/api' },
+      {
+        tmnCode: 'T',
+        hashSecret: SECRET,
+        paymentUrl: 'http://127.0.0.1:9/p',
+        apiUrl: 'http://127.0.0.1:9/api',
+      },
       async () => {
         throw new TypeError('fetch failed');
       },
@@ -176,7 +181,10 @@ describe('payment state of a dossier', () => {
     expect(paymentStatusOf({ ...facts, received: false }, now).status).toBe('not_required');
     expect(paymentStatusOf({ ...facts, received: false, payableAt: 'submission' }, now).status).toBe('due');
     expect(paymentStatusOf({ ...facts, onlinePayment: false }, now).status).toBe('not_required');
-    expect(paymentStatusOf({ ...facts, feeDoubtful: true }, now)).toMatchObject({ status: 'due', payable: false });
+    expect(paymentStatusOf({ ...facts, feeDoubtful: true }, now)).toMatchObject({
+      status: 'due',
+      payable: false,
+    });
   });
 });
 

@@ -57,7 +57,11 @@ export function signPipe(fields: readonly string[], body: Record<string, unknown
   return hmacSha512Hex(secret, pipeData(fields, body));
 }
 
-export function verifyPipe(fields: readonly string[], body: Record<string, unknown>, secret: string): boolean {
+export function verifyPipe(
+  fields: readonly string[],
+  body: Record<string, unknown>,
+  secret: string,
+): boolean {
   const hash = body.vnp_SecureHash;
   if (typeof hash !== 'string' || !/^[0-9a-fA-F]{128}$/.test(hash)) return false;
   return sameHex(signPipe(fields, body, secret), hash);

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import {
-  GatewayUnavailableError,
   type GatewayCallback,
   type GatewayRefund,
   type GatewayTransaction,
+  GatewayUnavailableError,
   type NewPayment,
   type OrderRef,
   type PaymentProvider,
@@ -96,7 +96,10 @@ export class VnpayProvider implements PaymentProvider {
       vnp_CreateDate: gatewayCreateDate,
       vnp_ExpireDate: vnpDate(p.expiresAt),
     };
-    return { url: `${this.config.paymentUrl}?${signedQuery(params, this.config.hashSecret)}`, gatewayCreateDate };
+    return {
+      url: `${this.config.paymentUrl}?${signedQuery(params, this.config.hashSecret)}`,
+      gatewayCreateDate,
+    };
   }
 
   readCallback(params: Record<string, string>): GatewayCallback {
@@ -130,7 +133,8 @@ export class VnpayProvider implements PaymentProvider {
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      const reason = (error as Error).name === 'TimeoutError' ? `quá ${timeoutMs} ms` : (error as Error).message;
+      const reason =
+        (error as Error).name === 'TimeoutError' ? `quá ${timeoutMs} ms` : (error as Error).message;
       throw new GatewayUnavailableError(`Cổng thanh toán không trả lời (${reason}).`, body);
     }
     if (!response.ok) {

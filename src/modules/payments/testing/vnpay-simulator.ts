@@ -14,6 +14,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import {
+  parseVnpDate,
   QUERYDR_REQUEST_FIELDS,
   QUERYDR_RESPONSE_FIELDS,
   REFUND_REQUEST_FIELDS,
@@ -23,7 +24,6 @@ import {
   verifyPipe,
   verifyQuery,
   vnpDate,
-  parseVnpDate,
 } from '../vnpay-protocol.ts';
 
 export const SIMULATOR_DEFAULTS = {
@@ -73,7 +73,10 @@ const BANKS = [
 ] as const;
 
 const escapeHtml = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  s.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
