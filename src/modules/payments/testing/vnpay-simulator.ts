@@ -238,7 +238,7 @@ export async function startVnpaySimulator(input: SimulatorOptions): Promise<Vnpa
   async function pay(req: http.IncomingMessage, res: http.ServerResponse) {
     const form = new URLSearchParams(await readBody(req));
     const t = transactions.get(form.get('txnRef') ?? '');
-    if (!t || t.status !== 'pending') {
+    if (t?.status !== 'pending') {
       res.writeHead(400, { 'content-type': 'text/html; charset=utf-8' });
       res.end(page('Lỗi giao dịch', '<h1>Giao dịch không tồn tại hoặc đã được xử lý.</h1>'));
       return;
