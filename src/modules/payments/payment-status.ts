@@ -29,7 +29,7 @@ export const ORDER_STATE_LABELS: Record<PaymentOrderState, string> = {
 
 type DossierRow = Pick<
   typeof dossiers.$inferSelect,
-  'ownerUnitId' | 'id' | 'procedureId' | 'feeAmountVnd' | 'receivedAt' | 'submittedAt' | 'state'
+  'ownerUnitId' | 'id' | 'procedureId' | 'feeAmountVnd' | 'receivedAt' | 'submittedAt' | 'state' | 'applicantUserId'
 >;
 export type OrderRow = typeof paymentOrders.$inferSelect;
 
@@ -38,6 +38,8 @@ export interface PaymentFacts {
   payableAt: 'receipt' | 'submission';
   onlinePayment: boolean;
   feeDoubtful: boolean;
+  /** The dossier has an applicant account (online applications): only they can pay online. */
+  onlineApplicant: boolean;
   received: boolean;
   submitted: boolean;
   orders: Pick<OrderRow, 'state' | 'expiresAt' | 'createdAt'>[];
@@ -52,11 +54,13 @@ export function paymentStatusOf(f: PaymentFacts, now: Date) {
     return { status: 'refunded' as const, payable: false, note: null };
   if (fee <= 0)
     return { status: 'not_required' as const, payable: false, note: 'Thủ tục không thu phí, lệ phí.' };
-  if (!f.onlinePayment)
+  if (!f.onlinePayment || !f.onlineApplicant)
     return {
       status: 'not_required' as const,
       payable: false,
-      note: 'Phí, lệ phí của thủ tục này nộp trực tiếp tại Bộ phận Một cửa.',
+      note: f.onlineApplicant
+        ? 'Phí, lệ phí của thủ tục này nộp trực tiếp tại Bộ phận Một cửa.'
+        : 'Hồ sơ không có tài khoản người nộp: phí, lệ phí nộp trực tiếp tại Bộ phận Một cửa.',
     };
   const open = f.payableAt === 'submission' ? f.submitted || f.received : f.received;
   if (!open) {
@@ -111,6 +115,7 @@ export async function loadPaymentFacts(db: DbOrTx, row: DossierRow) {
     payableAt: setting?.payableAt ?? 'receipt',
     onlinePayment: setting?.onlinePayment ?? true,
     feeDoubtful: flag !== undefined,
+    onlineApplicant: row.applicantUserId !== null,
     received: row.receivedAt !== null && !closedStates.has(row.state),
     submitted: row.submittedAt !== null && !closedStates.has(row.state),
     orders,

@@ -158,6 +158,7 @@ describe('payment state of a dossier', () => {
     payableAt: 'receipt' as const,
     onlinePayment: true,
     feeDoubtful: false,
+    onlineApplicant: true,
     received: true,
     submitted: true,
     orders: [],
@@ -181,6 +182,7 @@ describe('payment state of a dossier', () => {
     expect(paymentStatusOf({ ...facts, received: false }, now).status).toBe('not_required');
     expect(paymentStatusOf({ ...facts, received: false, payableAt: 'submission' }, now).status).toBe('due');
     expect(paymentStatusOf({ ...facts, onlinePayment: false }, now).status).toBe('not_required');
+    expect(paymentStatusOf({ ...facts, onlineApplicant: false }, now).status).toBe('not_required');
     expect(paymentStatusOf({ ...facts, feeDoubtful: true }, now)).toMatchObject({
       status: 'due',
       payable: false,

@@ -40,7 +40,7 @@ export function DossierPaymentCard({ dossierId }: { dossierId: string }) {
   const [reason, setReason] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [sending, setSending] = useState(false);
-  if (!data?.amountVnd) return null;
+  if (!data?.amountVnd || (data.status === 'not_required' && data.orders.length === 0)) return null;
 
   const refund = async () => {
     setSending(true);
