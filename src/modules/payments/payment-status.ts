@@ -29,7 +29,14 @@ export const ORDER_STATE_LABELS: Record<PaymentOrderState, string> = {
 
 type DossierRow = Pick<
   typeof dossiers.$inferSelect,
-  'ownerUnitId' | 'id' | 'procedureId' | 'feeAmountVnd' | 'receivedAt' | 'submittedAt' | 'state' | 'applicantUserId'
+  | 'ownerUnitId'
+  | 'id'
+  | 'procedureId'
+  | 'feeAmountVnd'
+  | 'receivedAt'
+  | 'submittedAt'
+  | 'state'
+  | 'applicantUserId'
 >;
 export type OrderRow = typeof paymentOrders.$inferSelect;
 
