@@ -1,5 +1,5 @@
 import { type APIRequestContext, expect, request, test } from '@playwright/test';
-import { demoPassword, login } from './helpers.ts';
+import { demoPassword, expectNoSeriousA11yViolations, login } from './helpers.ts';
 
 // Paying a fee online: a citizen's online dossier is received by the desk, its fee shows as due on "Hồ sơ của
 // tôi"; the citizen pays on the (local, simulated) VNPAY page, comes back, and sees the fee paid once the
@@ -112,6 +112,7 @@ async function receivedDossier(citizen: APIRequestContext, desk: APIRequestConte
 
 test('a citizen pays the fee of a received dossier online and downloads the receipt', async ({
   page,
+  browser,
   baseURL,
 }) => {
   test.setTimeout(120_000);
@@ -142,6 +143,7 @@ test('a citizen pays the fee of a received dossier online and downloads the rece
   await expect(card.getByTestId('payment-status')).toHaveText('Đã nộp lệ phí', { timeout: 20_000 });
   await expect(card.getByText(/qua VNPAY \(mã giao dịch \d+\)/)).toBeVisible();
   await expect(card.getByRole('button', { name: 'Thanh toán trực tuyến' })).toHaveCount(0);
+  await expectNoSeriousA11yViolations(page, 'Hồ sơ của tôi (đã nộp lệ phí)');
 
   // The electronic receipt.
   const downloading = page.waitForEvent('download');
@@ -152,8 +154,19 @@ test('a citizen pays the fee of a received dossier online and downloads the rece
   const { readFileSync } = await import('node:fs');
   expect(readFileSync(path).subarray(0, 5).toString()).toBe('%PDF-');
 
-  // The office sees it paid too.
+  // The office sees it paid too, and the day's reconciliation agrees with the gateway.
   const office = await (await desk.get(`/api/office/dossiers/${id}`)).json();
   expect(office.payment.status).toBe('paid');
+  const adminPage = await (await browser.newContext()).newPage();
+  await login(adminPage, ADMIN);
+  await adminPage.goto(`/quan-tri/ho-so/${id}`);
+  await expect(adminPage.getByTestId('office-payment-status')).toHaveText('Đã nộp lệ phí');
+  await adminPage.getByRole('link', { name: 'Đối soát thanh toán' }).click();
+  await expect(adminPage.getByRole('heading', { name: 'Đối soát thanh toán', level: 1 })).toBeVisible();
+  const row = adminPage.getByRole('row', { name: new RegExp(office.payment.txnRef) });
+  await expect(row.getByText('Đã thanh toán')).toBeVisible();
+  await expect(row.getByText('Khớp')).toBeVisible();
+  await expectNoSeriousA11yViolations(adminPage, 'Đối soát thanh toán');
+  await adminPage.context().close();
   await Promise.all([admin.dispose(), citizen.dispose(), desk.dispose()]);
 });

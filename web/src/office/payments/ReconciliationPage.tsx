@@ -7,7 +7,6 @@ import { ErrorState } from '../../components/ErrorState';
 import { Loading } from '../../components/Loading';
 import { formatVnDateTime, formatVnd } from '../../format';
 import { useApi } from '../../useApi';
-import { usePageTitle } from '../../usePageTitle';
 import { PageHeader } from '../PageHeader';
 
 // Đối soát thanh toán: a day's payment orders by state with totals, each compared with the gateway's record.
@@ -45,7 +44,6 @@ interface Report {
 const today = () => dayjs().format('YYYY-MM-DD');
 
 export default function ReconciliationPage() {
-  usePageTitle('Đối soát thanh toán');
   const [day, setDay] = useState(today());
   const { data, error, loading, reload } = useApi<Report>(`/api/office/payments/reconciliation?day=${day}`);
 
