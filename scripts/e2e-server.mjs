@@ -19,8 +19,31 @@ const catcher = spawn(
   ['--import', 'tsx', 'src/modules/notify/testing/mail-catcher.ts', mailPort, mailDir],
   { stdio: 'ignore' },
 );
+// Online payments go to the local VNPAY simulator on port + 300 (src/modules/payments/testing), which signs
+// like the real gateway and sends its IPN back to this app.
+const gatewayPort = String(Number(port) + 300);
+const gatewaySecret = 'E2E-SIMULATOR-HASH-SECRET-000001';
+const gateway = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'src/modules/payments/testing/vnpay-simulator.ts', gatewayPort],
+  {
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      VNPAY_SIM_TMN_CODE: 'MOTCUAE2E',
+      VNPAY_SIM_HASH_SECRET: gatewaySecret,
+      VNPAY_SIM_IPN_URL: `http://127.0.0.1:${port}/api/payments/vnpay/ipn`,
+      VNPAY_SIM_IPN_DELAY_MS: '1500',
+      VNPAY_SIM_IPN_RETRY_MS: '2000',
+    },
+  },
+);
 const env = {
   PORT: port,
+  VNPAY_TMN_CODE: 'MOTCUAE2E',
+  VNPAY_HASH_SECRET: gatewaySecret,
+  VNPAY_PAYMENT_URL: `http://127.0.0.1:${gatewayPort}/paymentv2/vpcpay.html`,
+  VNPAY_API_URL: `http://127.0.0.1:${gatewayPort}/merchant_webapi/api/transaction`,
   HOST: '127.0.0.1',
   LOG_LEVEL: 'warn',
   SMTP_URL: `smtp://127.0.0.1:${mailPort}`,
@@ -56,5 +79,6 @@ const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
 for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => child.kill(signal));
 child.on('exit', (code) => {
   catcher.kill();
+  gateway.kill();
   cleanup().finally(() => process.exit(code ?? 0));
 });

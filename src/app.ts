@@ -16,6 +16,7 @@ import { adaptersFromConfig, configuredChannels } from './modules/notify/adapter
 import { notifyRoutes } from './modules/notify/routes.ts';
 import { startNotificationWorker, type WorkerOptions } from './modules/notify/worker.ts';
 import { registerOrgRoutes } from './modules/org/routes.ts';
+import { type PaymentsOptions, paymentsRoutes } from './modules/payments/index.ts';
 import { registerRatingRoutes } from './modules/ratings/routes.ts';
 import { registerReformIndexRoutes } from './modules/reform-index/routes.ts';
 import { registerReformPlanRoutes } from './modules/reform-plan/routes.ts';
@@ -45,6 +46,8 @@ export interface AppOptions {
   notificationWorker?: boolean | Partial<Omit<WorkerOptions, 'db' | 'log'>>;
   /** Keep the indicator aggregates up to date in the background (production; tests roll up explicitly). */
   kpiRollup?: boolean | { pollMs?: number };
+  /** Online payment of fees (VNPAY_* variables when absent). */
+  payments?: PaymentsOptions;
 }
 
 const noChannels: NotifyConfig = { email: undefined, sms: undefined, zalo: undefined };
@@ -58,6 +61,7 @@ export async function buildApp(database: Database, options: AppOptions): Promise
     notify = noChannels,
     notificationWorker,
     kpiRollup,
+    payments,
     ...serverOptions
   } = options;
   const channels = configuredChannels(notify);
@@ -92,6 +96,7 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       registerReformPlanRoutes,
       registerReformIndexRoutes,
       registerReformReportRoutes,
+      paymentsRoutes(payments),
     ],
     ...serverOptions,
   });

@@ -6,6 +6,7 @@ import { users } from '../auth/schema.ts';
 import { workingCalendar } from '../calendar/calendar-store.ts';
 import { vnDayOfMs } from '../calendar/day.ts';
 import { agencies } from '../org/schema.ts';
+import { dossierPayment } from '../payments/index.ts';
 import { actorOf } from './act-on-dossier.ts';
 import { assignmentLabel, assignmentPermissions } from './assignment.ts';
 import { agenciesOf, canSeeDossier } from './dossier-access.ts';
@@ -92,6 +93,7 @@ export async function viewDossier(db: Db, principal: Principal, id: string, now 
     assigneeName: row.assigneeUserId ? (actorName.get(row.assigneeUserId) ?? null) : null,
     ...assignmentPermissions(queueHolder(s), row.assigneeUserId, principal),
     feeAmountVnd: row.feeAmountVnd,
+    payment: await dossierPayment(db, row, now),
     submittedAt: row.submittedAt,
     receivedAt: row.receivedAt,
     dueAt: row.dueAt,

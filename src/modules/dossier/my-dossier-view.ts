@@ -147,6 +147,7 @@ export async function viewMyDossier(db: Db, principal: Principal, id: string, no
     dueAt: row.dueAt,
     returnedAt: row.returnedAt,
     expectedOfYou: expectedOfApplicant(s, receivingAgencyName),
+    payment: full.payment,
     applicant: full.applicant,
     formSchema: procedure?.formSchema ?? { fields: [] },
     formData: form?.data ?? {},

@@ -9,6 +9,7 @@ export * from '../../modules/feedback/schema.ts';
 export * from '../../modules/kpi/schema.ts';
 export * from '../../modules/notify/schema.ts';
 export * from '../../modules/org/schema.ts';
+export * from '../../modules/payments/schema.ts';
 export * from '../../modules/ratings/schema.ts';
 export * from '../../modules/reform-index/schema.ts';
 export * from '../../modules/reform-plan/schema.ts';

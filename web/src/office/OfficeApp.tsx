@@ -41,6 +41,7 @@ const DocumentsPage = lazy(() => import('./documents/DocumentsPage'));
 const ReformIndexYearsPage = lazy(() => import('./reform-index/ReformIndexYearsPage'));
 const ReformIndexYearPage = lazy(() => import('./reform-index/ReformIndexYearPage'));
 const AgencySheetPage = lazy(() => import('./reform-index/AgencySheetPage'));
+const ReconciliationPage = lazy(() => import('./payments/ReconciliationPage'));
 
 /** The back office (/quan-tri/*), loaded on demand. */
 export default function OfficeApp() {
@@ -55,6 +56,7 @@ export default function OfficeApp() {
               <Route path="tiep-nhan" element={<IntakePage />} />
               <Route path="ho-so" element={<DossierListPage />} />
               <Route path="ho-so/:id" element={<DossierPage />} />
+              <Route path="doi-soat-thanh-toan" element={<ReconciliationPage />} />
               <Route path="danh-gia-tai-quay" element={<CounterRatingPage />} />
               <Route path="bao-cao" element={<ReportPage />} />
               <Route path="chi-so" element={<KpiDashboardPage />} />

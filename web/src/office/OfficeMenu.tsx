@@ -4,6 +4,7 @@ import {
   CalendarOutlined,
   CarryOutOutlined,
   ContainerOutlined,
+  CreditCardOutlined,
   DashboardOutlined,
   FileDoneOutlined,
   FileSearchOutlined,
@@ -32,6 +33,7 @@ function selectedKey(pathname: string, search: string): string {
     return new URLSearchParams(search).get('scope') === 'all' ? 'dossiers' : 'queue';
   }
   if (pathname.startsWith('/quan-tri/ho-so/')) return 'queue';
+  if (pathname.startsWith('/quan-tri/doi-soat-thanh-toan')) return 'payments';
   if (pathname.startsWith('/quan-tri/thu-tuc')) return 'procedures';
   if (pathname.startsWith('/quan-tri/ra-soat')) return 'review';
   if (pathname.startsWith('/quan-tri/nhan-su')) return 'staff';
@@ -76,6 +78,11 @@ export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
       key: 'dossiers',
       icon: <FileSearchOutlined />,
       label: <Link to="/quan-tri/ho-so?scope=all">Tra cứu hồ sơ</Link>,
+    },
+    {
+      key: 'payments',
+      icon: <CreditCardOutlined />,
+      label: <Link to="/quan-tri/doi-soat-thanh-toan">Đối soát thanh toán</Link>,
     },
     { key: 'agencies', icon: <BankOutlined />, label: <Link to="/quan-tri">Cơ quan của tôi</Link> },
     {

@@ -12,6 +12,7 @@ import type { DossierDetail } from '../../types';
 import { useApi } from '../../useApi';
 import { usePageTitle } from '../../usePageTitle';
 import { PageHeader } from '../PageHeader';
+import { DossierPaymentCard } from '../payments/DossierPaymentCard';
 import { ActionPanel } from './ActionPanel';
 import { AssigneeCard } from './AssigneeCard';
 import { DossierEvents } from './DossierEvents';
@@ -185,6 +186,7 @@ export default function DossierPage() {
               <AssigneeCard dossier={dossier} onReload={reload} />
               <FormsSection dossier={dossier} />
               <ApplicantSection dossier={dossier} />
+              <DossierPaymentCard key={dossier.version} dossierId={dossier.id} />
             </Col>
             <Col xs={24} md={12} lg={24}>
               <AgenciesSection dossier={dossier} />

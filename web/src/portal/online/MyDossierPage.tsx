@@ -15,6 +15,7 @@ import { DocumentList } from './DocumentList';
 import { MyDossierNotFound } from './MyDossierNotFound';
 import { conflictMessage, fileUrl, formUrl, isConflict, newRequestKey, postOnce } from './onlineApi';
 import type { MyDossier } from './onlineTypes';
+import { PaymentCard } from './PaymentCard';
 import { RatingCard } from './RatingCard';
 import { RequireCitizen } from './RequireCitizen';
 import { SupplementPanel } from './SupplementPanel';
@@ -195,6 +196,8 @@ function MyDossierDetail() {
           </Button>
         </section>
       ) : null}
+
+      <PaymentCard dossierId={d.id} />
 
       <RatingCard dossierId={d.id} state={d.state} />
 
