@@ -16,7 +16,9 @@ import { adaptersFromConfig, configuredChannels } from './modules/notify/adapter
 import { notifyRoutes } from './modules/notify/routes.ts';
 import { startNotificationWorker, type WorkerOptions } from './modules/notify/worker.ts';
 import { registerOrgRoutes } from './modules/org/routes.ts';
+import { registerPositionRoutes } from './modules/positions/routes.ts';
 import { registerRatingRoutes } from './modules/ratings/routes.ts';
+import { registerReformBudgetRoutes } from './modules/reform-budget/routes.ts';
 import { registerReformIndexRoutes } from './modules/reform-index/routes.ts';
 import { registerReformPlanRoutes } from './modules/reform-plan/routes.ts';
 import { registerReformReportRoutes } from './modules/reform-report/routes.ts';
@@ -91,6 +93,8 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       registerReformPlanRoutes,
       registerReformIndexRoutes,
       registerReformReportRoutes,
+      registerPositionRoutes,
+      registerReformBudgetRoutes,
     ],
     ...serverOptions,
   });
