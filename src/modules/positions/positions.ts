@@ -292,19 +292,15 @@ export async function assignHolder(
   await db.transaction(async (tx) => {
     const lastDay = dayBefore(fromDate);
     for (const l of links) {
-      // Dates as ISO text: the later of the two keeps the link at least one day long.
-      const toDate = [l.fromDate, lastDay].sort()[1] as string;
-      await tx
-        .update(positionHolders)
-        .set({ toDate })
-        .where(
-          and(
-            eq(positionHolders.ownerUnitId, l.ownerUnitId),
-            eq(positionHolders.positionId, l.positionId),
-            eq(positionHolders.officialId, l.officialId),
-            eq(positionHolders.fromDate, l.fromDate),
-          ),
-        );
+      const key = and(
+        eq(positionHolders.ownerUnitId, l.ownerUnitId),
+        eq(positionHolders.positionId, l.positionId),
+        eq(positionHolders.officialId, l.officialId),
+        eq(positionHolders.fromDate, l.fromDate),
+      );
+      // A link that would end before it began (a move on its first day) was never really held: drop it.
+      if (l.fromDate > lastDay) await tx.delete(positionHolders).where(key);
+      else await tx.update(positionHolders).set({ toDate: lastDay }).where(key);
     }
     await tx
       .insert(positionHolders)
