@@ -354,10 +354,108 @@ function SummaryTab({ year }: { year: number }) {
   );
 }
 
+interface Settings {
+  financeAgencyId: string | null;
+  approvingAgencyId: string | null;
+  unspentPercent: number;
+  unspentMonth: number;
+  unspentDay: number;
+  version: number;
+  canEdit: boolean;
+}
+
+/** Who appraises and approves, and the unspent rule (a share by a day of the year). */
+function SettingsForm({ settings, onClose }: { settings: Settings; onClose: () => void }) {
+  const [form] = Form.useForm();
+  const { message } = App.useApp();
+  const agencies = useApi<{ id: string; name: string }[]>('/api/agencies', { shared: true });
+  const [saving, setSaving] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [extra, setExtra] = useState<string[]>([]);
+  const options = (agencies.data ?? []).map((a) => ({ value: a.id, label: a.name }));
+  return (
+    <Modal
+      open
+      title="Cài đặt kinh phí CCHC"
+      okText="Lưu"
+      cancelText="Hủy"
+      confirmLoading={saving}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+    >
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={settings}
+        onFinish={async (v: Omit<Settings, 'version' | 'canEdit'>) => {
+          setSaving(true);
+          setError(undefined);
+          try {
+            await api.put('/api/office/reform-budget/settings', { ...v, version: settings.version });
+            message.success('Đã lưu cài đặt.');
+            onClose();
+          } catch (cause) {
+            setError(cause);
+            setExtra(applyFieldErrors(form, cause));
+          } finally {
+            setSaving(false);
+          }
+        }}
+      >
+        <Form.Item
+          name="financeAgencyId"
+          label="Cơ quan thẩm định, giải ngân (Phòng Tài chính – Kế hoạch)"
+          rules={[{ required: true, message: 'Vui lòng chọn cơ quan.' }]}
+        >
+          <Select showSearch={{ filterOption: filterByLabel }} options={options} />
+        </Form.Item>
+        <Form.Item
+          name="approvingAgencyId"
+          label="Cơ quan phê duyệt (UBND)"
+          rules={[{ required: true, message: 'Vui lòng chọn cơ quan.' }]}
+        >
+          <Select showSearch={{ filterOption: filterByLabel }} options={options} />
+        </Form.Item>
+        <Flex gap={8} wrap>
+          <Form.Item
+            name="unspentPercent"
+            label="Cảnh báo khi giải ngân dưới (%)"
+            rules={[{ required: true, message: 'Vui lòng nhập tỷ lệ.' }]}
+          >
+            <InputNumber min={1} max={100} precision={0} />
+          </Form.Item>
+          <Form.Item
+            name="unspentDay"
+            label="Đến ngày"
+            rules={[{ required: true, message: 'Vui lòng nhập ngày.' }]}
+          >
+            <InputNumber min={1} max={31} precision={0} />
+          </Form.Item>
+          <Form.Item
+            name="unspentMonth"
+            label="Tháng"
+            rules={[{ required: true, message: 'Vui lòng nhập tháng.' }]}
+          >
+            <InputNumber min={1} max={12} precision={0} />
+          </Form.Item>
+        </Flex>
+        <FormError error={error} extra={extra} />
+      </Form>
+    </Modal>
+  );
+}
+
 /** "Kinh phí CCHC": the budget lines of a year with filters, and planned against spent with the flags. */
 export default function BudgetPage() {
   const [params, setParams] = useSearchParams();
-  const year = Number(params.get('nam') ?? thisYear);
+  const settings = useApi<Settings>('/api/office/reform-budget/settings');
+  const [editingSettings, setEditingSettings] = useState(false);
+  // Without a chosen year: the latest year (up to this one) that has lines, so a finished plan still opens on data.
+  const every = useApi<{ items: { year: number }[] }>(
+    params.get('nam') ? null : '/api/office/reform-budget/lines',
+  );
+  const latest = Math.max(0, ...(every.data?.items ?? []).map((l) => l.year).filter((y) => y <= thisYear));
+  const year = Number(params.get('nam') ?? (latest || thisYear));
   const tab = params.get('tab') === 'tong-hop' ? 'tong-hop' : 'dong';
   const set = (changes: Record<string, string | undefined>) => {
     const next = Object.fromEntries([...params.entries()]);
@@ -381,6 +479,20 @@ export default function BudgetPage() {
           onChange={(v) => v && set({ nam: String(v), linhVuc: undefined, coQuan: undefined })}
         />
       </Flex>
+      {settings.data?.canEdit ? (
+        <Button style={{ float: 'right' }} onClick={() => setEditingSettings(true)}>
+          Cài đặt
+        </Button>
+      ) : null}
+      {editingSettings && settings.data ? (
+        <SettingsForm
+          settings={settings.data}
+          onClose={() => {
+            setEditingSettings(false);
+            settings.reload();
+          }}
+        />
+      ) : null}
       <Tabs
         activeKey={tab}
         onChange={(key) => set({ tab: key })}
