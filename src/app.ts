@@ -17,7 +17,9 @@ import { notifyRoutes } from './modules/notify/routes.ts';
 import { startNotificationWorker, type WorkerOptions } from './modules/notify/worker.ts';
 import { registerOrgRoutes } from './modules/org/routes.ts';
 import { type PaymentsOptions, paymentsRoutes } from './modules/payments/index.ts';
+import { registerPositionRoutes } from './modules/positions/routes.ts';
 import { registerRatingRoutes } from './modules/ratings/routes.ts';
+import { registerReformBudgetRoutes } from './modules/reform-budget/routes.ts';
 import { registerReformIndexRoutes } from './modules/reform-index/routes.ts';
 import { registerReformPlanRoutes } from './modules/reform-plan/routes.ts';
 import { registerReformReportRoutes } from './modules/reform-report/routes.ts';
@@ -97,6 +99,8 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       registerReformIndexRoutes,
       registerReformReportRoutes,
       paymentsRoutes(payments),
+      registerPositionRoutes,
+      registerReformBudgetRoutes,
     ],
     ...serverOptions,
   });

@@ -66,6 +66,20 @@ export const demoAccounts: DemoAccount[] = [
     roles: [{ role: 'reform_officer', agency: 'vithanh-noi-vu' }],
   },
   {
+    email: 'taichinh.tckh@demo.motcua.vn',
+    fullName: 'Lý Thị Thu Trang',
+    kind: 'officer',
+    label: 'Chuyên viên — Phòng Tài chính – Kế hoạch thành phố Vị Thanh (thẩm định, giải ngân kinh phí CCHC)',
+    roles: [{ role: 'specialist', agency: 'vithanh-tc-kh' }],
+  },
+  {
+    email: 'lanhdao.ubndtp@demo.motcua.vn',
+    fullName: 'Trần Văn Phước',
+    kind: 'officer',
+    label: 'Lãnh đạo UBND thành phố Vị Thanh (phê duyệt kinh phí CCHC, giai đoạn kế hoạch)',
+    roles: [{ role: 'signing_leader', agency: 'vithanh-ubnd' }],
+  },
+  {
     email: 'motcua.vitan@demo.motcua.vn',
     fullName: 'Ngô Thị Hạnh',
     kind: 'officer',

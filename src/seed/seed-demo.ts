@@ -12,7 +12,9 @@ import { seedDemoFormSchemas } from './demo-form-schemas.ts';
 import { seedDocuments } from './seed-documents.ts';
 import { seedFeedback } from './seed-feedback.ts';
 import { historySummary, seedHistory } from './seed-history.ts';
+import { seedPositions } from './seed-positions.ts';
 import { seedReferenceData } from './seed-reference.ts';
+import { seedReformBudget } from './seed-reform-budget.ts';
 import { seedReformIndex } from './seed-reform-index.ts';
 import { seedReformPlan } from './seed-reform-plan.ts';
 import { seedReformReports } from './seed-reform-reports.ts';
@@ -55,6 +57,8 @@ export async function seedDemo(
   log(await seedStaff(db));
   log(await seedDocuments(db));
   log(await seedReformReports(db));
+  log(await seedPositions(db));
+  log(await seedReformBudget(db));
 }
 
 /** Commune-level procedures are carried out by every ward/commune (police fields by the ward police). */

@@ -31,6 +31,9 @@ const FeedbackItemPage = lazy(() => import('./feedback/FeedbackItemPage'));
 const EvaluationListPage = lazy(() => import('./evaluation/EvaluationListPage'));
 const EvaluationSettingsPage = lazy(() => import('./evaluation/EvaluationSettingsPage'));
 const StaffPage = lazy(() => import('./staff/StaffPage'));
+const PositionsPage = lazy(() => import('./positions/PositionsPage'));
+const BudgetPage = lazy(() => import('./reform-budget/BudgetPage'));
+const BudgetLinePage = lazy(() => import('./reform-budget/BudgetLinePage'));
 const ReformPlansPage = lazy(() => import('./reform-plan/ReformPlansPage'));
 const ReformPlanPage = lazy(() => import('./reform-plan/ReformPlanPage'));
 const ReformTaskPage = lazy(() => import('./reform-plan/ReformTaskPage'));
@@ -83,6 +86,9 @@ export default function OfficeApp() {
               <Route path="chi-so-cchc/:id/co-quan/:agencyId" element={<AgencySheetPage />} />
               <Route path="van-ban" element={<DocumentsPage />} />
               <Route path="nhan-su" element={<StaffPage />} />
+              <Route path="vi-tri-viec-lam" element={<PositionsPage />} />
+              <Route path="kinh-phi-cchc" element={<BudgetPage />} />
+              <Route path="kinh-phi-cchc/:id" element={<BudgetLinePage />} />
               <Route path="khao-sat" element={<SurveysPage />} />
               <Route path="khao-sat/mau/:id" element={<TemplateDesignerPage />} />
               <Route path="khao-sat/dot/moi" element={<RoundCreatePage />} />

@@ -1,4 +1,5 @@
 import {
+  ApartmentOutlined,
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
@@ -21,6 +22,7 @@ import {
   StarOutlined,
   TeamOutlined,
   TrophyOutlined,
+  WalletOutlined,
 } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { Link, useLocation } from 'react-router';
@@ -37,6 +39,8 @@ function selectedKey(pathname: string, search: string): string {
   if (pathname.startsWith('/quan-tri/thu-tuc')) return 'procedures';
   if (pathname.startsWith('/quan-tri/ra-soat')) return 'review';
   if (pathname.startsWith('/quan-tri/nhan-su')) return 'staff';
+  if (pathname.startsWith('/quan-tri/vi-tri-viec-lam')) return 'positions';
+  if (pathname.startsWith('/quan-tri/kinh-phi-cchc')) return 'reform-budget';
   if (pathname.startsWith('/quan-tri/can-bo')) return 'officers';
   if (pathname.startsWith('/quan-tri/lich-nghi')) return 'calendar';
   if (pathname.startsWith('/quan-tri/bao-cao-cchc')) return 'reform-reports';
@@ -116,6 +120,11 @@ export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
       label: <Link to="/quan-tri/nhan-su">Cán bộ, đào tạo</Link>,
     },
     {
+      key: 'positions',
+      icon: <ApartmentOutlined />,
+      label: <Link to="/quan-tri/vi-tri-viec-lam">Vị trí việc làm, biên chế</Link>,
+    },
+    {
       key: 'reform-plans',
       icon: <ScheduleOutlined />,
       label: <Link to="/quan-tri/ke-hoach-cchc">Kế hoạch CCHC</Link>,
@@ -124,6 +133,11 @@ export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
       key: 'reform-board',
       icon: <CarryOutOutlined />,
       label: <Link to="/quan-tri/viec-cua-co-quan">Việc của cơ quan tôi</Link>,
+    },
+    {
+      key: 'reform-budget',
+      icon: <WalletOutlined />,
+      label: <Link to="/quan-tri/kinh-phi-cchc">Kinh phí CCHC</Link>,
     },
     {
       key: 'reform-reports',
