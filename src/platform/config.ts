@@ -142,7 +142,9 @@ export function loadOidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig
   if (!scopes.includes('openid')) scopes.unshift('openid');
   const required = env.OIDC_REQUIRE_FOR_OFFICERS?.trim().toLowerCase() ?? '';
   if (!['', 'true', 'false'].includes(required))
-    throw new Error(`OIDC_REQUIRE_FOR_OFFICERS không hợp lệ: ${env.OIDC_REQUIRE_FOR_OFFICERS} (true hoặc false).`);
+    throw new Error(
+      `OIDC_REQUIRE_FOR_OFFICERS không hợp lệ: ${env.OIDC_REQUIRE_FOR_OFFICERS} (true hoặc false).`,
+    );
   return {
     issuerUrl,
     clientId,

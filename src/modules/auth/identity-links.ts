@@ -123,7 +123,7 @@ export async function linkOfficerIdentity(
     .from(users)
     .where(eq(users.id, input.userId))
     .limit(1);
-  if (!user || user.kind !== 'officer') throw notFound('Không tìm thấy tài khoản cán bộ.');
+  if (user?.kind !== 'officer') throw notFound('Không tìm thấy tài khoản cán bộ.');
   const [taken] = await db
     .select({ userId: identityLinks.userId })
     .from(identityLinks)

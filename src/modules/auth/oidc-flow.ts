@@ -39,6 +39,8 @@ export const oidcErrorMessages: Record<OidcErrorCode, string> = {
 };
 
 export class OidcSignInError extends Error {
+  /** Where the sign-in meant to go back to, when known (kept for the next try from the login page). */
+  returnPath: string | null = null;
   constructor(
     readonly code: OidcErrorCode,
     detail?: string,
@@ -122,6 +124,18 @@ export class OidcProvider {
       .where(eq(oidcTransactions.handleHash, hashHandle(handle)))
       .returning();
     if (!transaction || transaction.expiresAt.getTime() <= Date.now()) throw new OidcSignInError('expired');
+    try {
+      return await this.exchange(transaction, query);
+    } catch (error) {
+      if (error instanceof OidcSignInError) error.returnPath = transaction.returnPath;
+      throw error;
+    }
+  }
+
+  private async exchange(
+    transaction: typeof oidcTransactions.$inferSelect,
+    query: Record<string, string | undefined>,
+  ): Promise<{ subject: string; claims: Record<string, unknown>; returnPath: string | null }> {
     if (query.state !== transaction.state) throw new OidcSignInError('state');
     if (query.error) {
       throw new OidcSignInError(
@@ -181,6 +195,7 @@ export function safeReturnPath(value: string | undefined | null): string | null 
   if (!value || value.length > 500) return null;
   if (!value.startsWith('/') || value.startsWith('//') || value.startsWith('/\\')) return null;
   // Control characters and backslashes could make a browser read the path as another host.
-  if (/[\\\u0000-\u001f\u007f]/.test(value)) return null;
+  if (value.includes('\\') || [...value].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+    return null;
   return value;
 }

@@ -134,7 +134,7 @@ export function registerOidcRoutes(app: ZodApp, { db }: AppContext, settings: Oi
       } catch (error) {
         if (!(error instanceof OidcSignInError)) throw error;
         request.log.warn({ reason: error.code, detail: error.message }, 'OIDC sign-in refused');
-        return toLoginPage(reply, error.code, returnPath);
+        return toLoginPage(reply, error.code, returnPath ?? error.returnPath);
       }
     },
   );
@@ -151,7 +151,9 @@ export function registerOidcRoutes(app: ZodApp, { db }: AppContext, settings: Oi
     async (request) => {
       const { userId } = requireUser(request);
       const label = (issuer: string) =>
-        settings && issuer === settings.issuerUrl ? settings.buttonLabel.replace(/^Đăng nhập bằng\s+/i, '') : issuer;
+        settings && issuer === settings.issuerUrl
+          ? settings.buttonLabel.replace(/^Đăng nhập bằng\s+/i, '')
+          : issuer;
       return (await linksOf(db, userId)).map((link) => ({ ...link, provider: label(link.issuer) }));
     },
   );

@@ -27,15 +27,15 @@ export interface DemoIdentity {
   cccd?: string;
 }
 
-/** The identity behind a login name typed on the provider's sign-in page. */
+/** The identity behind a login name typed on the provider's sign-in page (the name is also the subject). */
 export function demoIdentity(login: string): DemoIdentity {
   const trimmed = login.trim();
   if (/^\d{12}$/.test(trimmed)) {
-    return { sub: `demo-${trimmed}`, name: `Công dân minh họa ${trimmed.slice(-4)}`, cccd: trimmed };
+    return { sub: trimmed, name: `Công dân minh họa ${trimmed.slice(-4)}`, cccd: trimmed };
   }
   const named = namedIdentities[trimmed];
-  if (named) return { sub: `demo-${trimmed}`, ...named };
-  return { sub: `demo-${trimmed}`, name: `Người dùng minh họa ${trimmed}` };
+  if (named) return { sub: trimmed, ...named };
+  return { sub: trimmed, name: `Người dùng minh họa ${trimmed}` };
 }
 
 export interface RunningOidcProvider {
@@ -84,7 +84,8 @@ export async function startOidcProvider(options: {
     features: { devInteractions: { enabled: true } },
     pkce: { required: () => true },
     async findAccount(_ctx, id) {
-      const identity = demoIdentity(id.replace(/^demo-/, ''));
+      // The sign-in page's login name is the account id (and the subject).
+      const identity = demoIdentity(id);
       return {
         accountId: id,
         async claims() {
