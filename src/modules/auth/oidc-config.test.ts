@@ -81,10 +81,9 @@ describe('personal ID number from the claims', () => {
       return (error as OidcSignInError).code;
     }
   };
-  it('accepts a well-formed CCCD as text or number, and names what is wrong otherwise', () => {
+  it('accepts a well-formed CCCD, and names what is wrong otherwise', () => {
     expect(idNumberFromClaims({ cccd: ' 093190004321 ' }, 'cccd')).toBe('093190004321');
-    expect(idNumberFromClaims({ cccd: 201190004321 }, 'cccd')).toBe('201190004321');
-    // A number loses the leading zero: eleven digits are refused, not padded.
+    // A number loses the leading zero (every province code starts with 0): refused, not padded.
     expect(code({ cccd: 93190004321 })).toBe('bad_id');
     expect(code({})).toBe('no_id');
     expect(code({ cccd: '' })).toBe('no_id');
