@@ -1,0 +1,47 @@
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousA11yViolations } from './helpers';
+
+// The e2e server starts the demo OpenID provider (src/modules/auth/testing/oidc-provider-server.ts) on
+// E2E_PORT+200: its sign-in page takes any password, and a 12-digit login name is the person's CCCD.
+const providerOrigin = `http://127.0.0.1:${Number(process.env.E2E_PORT ?? 3999) + 200}`;
+
+test('a citizen who refuses consent at the identity provider is back on the login page with the reason', async ({
+  page,
+}) => {
+  await page.goto('/dang-nhap');
+  await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${providerOrigin}/interaction/`));
+  await page.locator('input[name="login"]').fill('086190004243');
+  await page.locator('input[name="password"]').fill('bat-ky');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await page.getByRole('link', { name: '[ Cancel ]' }).click();
+  await expect(page).toHaveURL(/\/dang-nhap\?loi_dinh_danh=denied/);
+  await expect(page.getByRole('alert')).toContainText('Bạn đã từ chối cho phép chia sẻ thông tin định danh');
+  await expect(page.getByRole('link', { name: 'Đăng nhập bằng VNeID' })).toBeVisible();
+});
+
+test('a citizen signs in with the electronic identity and sees it linked on the account page', async ({
+  page,
+}) => {
+  await page.goto('/dang-nhap?next=%2Ftai-khoan');
+  await expectNoSeriousA11yViolations(page, 'login page with the identity button');
+  await page.getByRole('link', { name: 'Đăng nhập bằng VNeID' }).click();
+  await expect(page).toHaveURL(new RegExp(`^${providerOrigin}/interaction/`));
+  await page.locator('input[name="login"]').fill('086190004242');
+  await page.locator('input[name="password"]').fill('bat-ky');
+  await page.getByRole('button', { name: 'Sign-in' }).click();
+  await page.getByRole('button', { name: 'Continue' }).click();
+
+  await expect(page).toHaveURL(/\/tai-khoan$/);
+  await expect(page.getByRole('heading', { name: 'Tài khoản', level: 1 })).toBeVisible();
+  const profile = page.getByRole('region', { name: 'Thông tin cá nhân' });
+  await expect(profile).toContainText('Công dân minh họa 4242');
+  await expect(profile).toContainText('086190004242');
+  await expect(profile).toContainText('Đã liên kết với VNeID');
+
+  // Signed in for real: the session survives a reload, and signing out works as with a password.
+  await page.reload();
+  await expect(profile).toContainText('Đã liên kết với VNeID');
+  await page.getByRole('button', { name: 'Đăng xuất' }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
