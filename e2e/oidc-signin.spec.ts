@@ -43,5 +43,6 @@ test('a citizen signs in with the electronic identity and sees it linked on the 
   await page.reload();
   await expect(profile).toContainText('Đã liên kết với VNeID');
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
-  await expect(page).toHaveURL(/\/$/);
+  await expect(page).not.toHaveURL(/\/tai-khoan$/);
+  expect((await (await page.request.get('/api/auth/me')).json()).user).toBeNull();
 });
