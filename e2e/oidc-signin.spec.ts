@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations } from './helpers';
+import { expectNoSeriousA11yViolations } from './helpers.ts';
 
 // The e2e server starts the demo OpenID provider (src/modules/auth/testing/oidc-provider-server.ts) on
 // E2E_PORT+200: its sign-in page takes any password, and a 12-digit login name is the person's CCCD.

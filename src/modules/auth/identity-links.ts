@@ -104,6 +104,7 @@ export async function linksOf(db: Db, userId: string) {
     .select({
       id: identityLinks.id,
       issuer: identityLinks.issuer,
+      subject: identityLinks.subject,
       linkedBy: identityLinks.linkedBy,
       createdAt: identityLinks.createdAt,
       lastSignInAt: identityLinks.lastSignInAt,

@@ -39,6 +39,11 @@ const identityLinkSchema = z.object({
 
 export function registerOidcRoutes(app: ZodApp, { db }: AppContext, settings: OidcConfig | undefined): void {
   const provider = settings ? new OidcProvider(settings) : undefined;
+  /** "VNeID" for links to the configured provider (from the button's text), else the issuer URL. */
+  const providerName = (issuer: string) =>
+    settings && issuer === settings.issuerUrl
+      ? settings.buttonLabel.replace(/^Đăng nhập bằng\s+/i, '')
+      : issuer;
 
   app.get(
     '/api/auth/oidc',
@@ -150,11 +155,30 @@ export function registerOidcRoutes(app: ZodApp, { db }: AppContext, settings: Oi
     },
     async (request) => {
       const { userId } = requireUser(request);
-      const label = (issuer: string) =>
-        settings && issuer === settings.issuerUrl
-          ? settings.buttonLabel.replace(/^Đăng nhập bằng\s+/i, '')
-          : issuer;
-      return (await linksOf(db, userId)).map((link) => ({ ...link, provider: label(link.issuer) }));
+      // The subject stays on the server: its owner has no use for it.
+      return (await linksOf(db, userId)).map(({ subject: _subject, ...link }) => ({
+        ...link,
+        provider: providerName(link.issuer),
+      }));
+    },
+  );
+
+  app.get(
+    '/api/admin/users/:userId/identity-links',
+    {
+      schema: {
+        tags: ['administration'],
+        summary: "An account's linked electronic identities",
+        params: z.object({ userId: z.uuid('Mã tài khoản không hợp lệ.') }),
+        response: { 200: z.array(identityLinkSchema.extend({ subject: z.string() })) },
+      },
+    },
+    async (request) => {
+      requireAdmin(request);
+      return (await linksOf(db, request.params.userId)).map((link) => ({
+        ...link,
+        provider: providerName(link.issuer),
+      }));
     },
   );
 

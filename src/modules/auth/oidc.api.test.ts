@@ -217,6 +217,7 @@ describe.each(testDatabaseKinds())('sign-in with the electronic identity on %s',
     expect(links).toEqual([
       expect.objectContaining({ provider: 'VNeID', issuer: provider.issuer, linkedBy: 'sign_in' }),
     ]);
+    expect(links[0]).not.toHaveProperty('subject');
     // The transaction is used once and gone.
     expect(await database.db.select().from(oidcTransactions)).toHaveLength(0);
 
@@ -391,6 +392,21 @@ describe.each(testDatabaseKinds())('sign-in with the electronic identity on %s',
     const created = await link(officer.id, 'canbo-vitan');
     expect(created.statusCode).toBe(201);
     expect((await link(officer.id, 'canbo-vitan')).statusCode).toBe(409);
+    const listed = await app.inject({
+      url: `/api/admin/users/${officer.id}/identity-links`,
+      headers: { cookie: adminCookie },
+    });
+    expect(listed.json()).toEqual([
+      expect.objectContaining({ subject: 'canbo-vitan', linkedBy: 'admin', provider: 'VNeID' }),
+    ]);
+    expect(
+      (
+        await app.inject({
+          url: `/api/admin/users/${officer.id}/identity-links`,
+          headers: { cookie: citizenCookie },
+        })
+      ).statusCode,
+    ).toBe(403);
     const [someCitizen] = await database.db
       .select()
       .from(users)
