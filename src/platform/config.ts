@@ -33,6 +33,8 @@ export interface OidcConfig {
   clientId: string;
   /** Absent for a public client (token requests then authenticate with PKCE only). */
   clientSecret: string | undefined;
+  /** How the client authenticates at the token endpoint when it has a secret (OIDC Core's default: basic). */
+  clientAuthMethod: 'client_secret_basic' | 'client_secret_post';
   redirectUri: string;
   scopes: string;
   /** The ID token or UserInfo claim carrying the 12-digit personal ID number (CCCD). */
@@ -140,6 +142,11 @@ export function loadOidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig
     throw new Error(`OIDC_REDIRECT_URI không hợp lệ: ${redirectUri}`);
   const scopes = (env.OIDC_SCOPES?.trim() || 'openid profile cccd').split(/[\s,]+/).filter(Boolean);
   if (!scopes.includes('openid')) scopes.unshift('openid');
+  const clientAuthMethod = env.OIDC_CLIENT_AUTH_METHOD?.trim() || 'client_secret_basic';
+  if (clientAuthMethod !== 'client_secret_basic' && clientAuthMethod !== 'client_secret_post')
+    throw new Error(
+      `OIDC_CLIENT_AUTH_METHOD không hợp lệ: ${clientAuthMethod} (client_secret_basic hoặc client_secret_post).`,
+    );
   const required = env.OIDC_REQUIRE_FOR_OFFICERS?.trim().toLowerCase() ?? '';
   if (!['', 'true', 'false'].includes(required))
     throw new Error(
@@ -149,6 +156,7 @@ export function loadOidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig
     issuerUrl,
     clientId,
     clientSecret: env.OIDC_CLIENT_SECRET || undefined,
+    clientAuthMethod,
     redirectUri,
     scopes: scopes.join(' '),
     idNumberClaim: env.OIDC_ID_CLAIM?.trim() || 'cccd',

@@ -16,6 +16,7 @@ describe('OIDC settings from the environment', () => {
       issuerUrl: 'https://sso.dichvucong.gov.vn',
       clientId: 'motcua',
       clientSecret: undefined,
+      clientAuthMethod: 'client_secret_basic',
       redirectUri: 'https://motcua.haugiang.gov.vn/api/auth/oidc/callback',
       scopes: 'openid profile cccd',
       idNumberClaim: 'cccd',
@@ -29,6 +30,7 @@ describe('OIDC settings from the environment', () => {
       OIDC_ISSUER_URL: 'http://localhost:4455',
       OIDC_CLIENT_ID: 'c',
       OIDC_CLIENT_SECRET: 's',
+      OIDC_CLIENT_AUTH_METHOD: 'client_secret_post',
       OIDC_REDIRECT_URI: 'http://localhost:3000/api/auth/oidc/callback',
       OIDC_SCOPES: 'profile, so_dinh_danh',
       OIDC_ID_CLAIM: 'so_dinh_danh',
@@ -37,6 +39,7 @@ describe('OIDC settings from the environment', () => {
     });
     expect(config).toMatchObject({
       clientSecret: 's',
+      clientAuthMethod: 'client_secret_post',
       scopes: 'openid profile so_dinh_danh',
       idNumberClaim: 'so_dinh_danh',
       buttonLabel: 'Đăng nhập bằng tài khoản định danh tỉnh',
@@ -59,6 +62,13 @@ describe('OIDC settings from the environment', () => {
         OIDC_REQUIRE_FOR_OFFICERS: 'co',
       }),
     ).toThrow(/OIDC_REQUIRE_FOR_OFFICERS/);
+    expect(() =>
+      loadOidcConfig({
+        OIDC_ISSUER_URL: 'https://idp.example.vn',
+        OIDC_CLIENT_ID: 'c',
+        OIDC_CLIENT_AUTH_METHOD: 'private_key_jwt',
+      }),
+    ).toThrow(/OIDC_CLIENT_AUTH_METHOD/);
   });
 });
 

@@ -63,14 +63,20 @@ export class OidcProvider {
 
   private configure(): Promise<client.Configuration> {
     if (!this.configuration) {
-      const { issuerUrl, clientId, clientSecret } = this.settings;
+      const { issuerUrl, clientId, clientSecret, clientAuthMethod } = this.settings;
       const insecure = new URL(issuerUrl).protocol === 'http:';
+      const authentication =
+        clientSecret === undefined
+          ? client.None()
+          : clientAuthMethod === 'client_secret_post'
+            ? client.ClientSecretPost(clientSecret)
+            : client.ClientSecretBasic(clientSecret);
       this.configuration = client
         .discovery(
           new URL(issuerUrl),
           clientId,
-          clientSecret,
-          clientSecret === undefined ? client.None() : undefined,
+          clientSecret === undefined ? undefined : { client_secret: clientSecret },
+          authentication,
           { ...(insecure ? { execute: [client.allowInsecureRequests] } : {}), timeout: 10 },
         )
         .catch((error: unknown) => {
