@@ -83,7 +83,14 @@ export async function startOidcProvider(options: {
     claims: { openid: ['sub'], profile: ['name'], cccd: ['cccd'] },
     features: { devInteractions: { enabled: true } },
     pkce: { required: () => true },
-    ttl: { AccessToken: 600, AuthorizationCode: 60, IdToken: 600, Grant: 3600, Interaction: 600, Session: 3600 },
+    ttl: {
+      AccessToken: 600,
+      AuthorizationCode: 60,
+      IdToken: 600,
+      Grant: 3600,
+      Interaction: 600,
+      Session: 3600,
+    },
     async findAccount(_ctx, id) {
       // The sign-in page's login name is the account id (and the subject).
       const identity = demoIdentity(id);
