@@ -38,7 +38,26 @@ const gateway = spawn(
     },
   },
 );
+// Sign-in with the electronic identity goes to a local OpenID provider (the demo one) on E2E_PORT+200; it only
+// adds a button to the login page, so the other specs are unaffected (e2e/oidc-signin.spec.ts uses it).
+const oidcPort = String(Number(port) + 200);
+const oidcProvider = spawn(
+  process.execPath,
+  ['--import', 'tsx', 'src/modules/auth/testing/oidc-provider-server.ts', oidcPort],
+  {
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      OIDC_DEMO_ISSUER_HOST: '127.0.0.1',
+      OIDC_DEMO_REDIRECT_URIS: `http://127.0.0.1:${port}/api/auth/oidc/callback`,
+    },
+  },
+);
 const env = {
+  OIDC_ISSUER_URL: `http://127.0.0.1:${oidcPort}`,
+  OIDC_CLIENT_ID: 'motcua-demo',
+  OIDC_CLIENT_SECRET: 'motcua-demo-secret',
+  OIDC_REDIRECT_URI: `http://127.0.0.1:${port}/api/auth/oidc/callback`,
   PORT: port,
   VNPAY_TMN_CODE: 'MOTCUAE2E',
   VNPAY_HASH_SECRET: gatewaySecret,
@@ -80,5 +99,6 @@ for (const signal of ['SIGINT', 'SIGTERM']) process.once(signal, () => child.kil
 child.on('exit', (code) => {
   catcher.kill();
   gateway.kill();
+  oidcProvider.kill();
   cleanup().finally(() => process.exit(code ?? 0));
 });

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { registerSessionHook } from './modules/auth/guards.ts';
-import { registerAuthRoutes } from './modules/auth/routes.ts';
+import { authRoutes } from './modules/auth/routes.ts';
 import { registerCalendarRoutes } from './modules/calendar/routes.ts';
 import { registerCatalogRoutes } from './modules/catalog/routes.ts';
 import { registerDocumentRoutes } from './modules/documents/routes.ts';
@@ -26,7 +26,7 @@ import { registerReformReportRoutes } from './modules/reform-report/routes.ts';
 import { registerReportRoutes } from './modules/reports/routes.ts';
 import { registerStaffRoutes } from './modules/staff/routes.ts';
 import { registerSurveyRoutes } from './modules/surveys/routes.ts';
-import type { NotifyConfig, TrustProxy } from './platform/config.ts';
+import type { NotifyConfig, OidcConfig, TrustProxy } from './platform/config.ts';
 import type { Database } from './platform/db/connect.ts';
 import { type FileStore, LocalFileStore } from './platform/files/file-store.ts';
 import type { UploadLimits } from './platform/files/upload-limits.ts';
@@ -42,6 +42,8 @@ export interface AppOptions {
   logLevel?: string;
   trustProxy?: TrustProxy;
   metricsToken?: string | undefined;
+  /** Sign-in with the national electronic identity (off when absent). */
+  oidc?: OidcConfig | undefined;
   /** External notification channels (none when absent: in-app messages only). */
   notify?: NotifyConfig;
   /** Start the outbox worker with the app and stop it on close (production; tests only when they ask). */
@@ -64,6 +66,7 @@ export async function buildApp(database: Database, options: AppOptions): Promise
     notificationWorker,
     kpiRollup,
     payments,
+    oidc,
     ...serverOptions
   } = options;
   const channels = configuredChannels(notify);
@@ -79,7 +82,7 @@ export async function buildApp(database: Database, options: AppOptions): Promise
     },
     plugins: [(app) => registerSessionHook(app, database.db)],
     modules: [
-      registerAuthRoutes,
+      authRoutes({ oidc }),
       registerOrgRoutes,
       registerCatalogRoutes,
       registerCalendarRoutes,

@@ -40,6 +40,7 @@ const app = await buildApp(database, {
   trustProxy: config.trustProxy,
   metricsToken: config.metricsToken,
   notify: config.notify,
+  oidc: config.oidc,
   notificationWorker: true,
   kpiRollup: true,
 });
@@ -73,6 +74,9 @@ const channels = [
 ].filter(Boolean);
 say(
   `  Thông báo: trong ứng dụng${channels.length ? `, ${channels.join(', ')}` : ' (chưa cấu hình email, SMS, Zalo)'}`,
+);
+say(
+  `  Đăng nhập bằng định danh điện tử: ${config.oidc ? `${config.oidc.issuerUrl} (${config.oidc.buttonLabel})` : 'chưa cấu hình (OIDC_ISSUER_URL)'}`,
 );
 if (config.seedDemo) {
   say(`  Tài khoản minh họa (chỉ để dùng thử), mật khẩu chung: ${demoPassword}`);

@@ -27,6 +27,26 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   /** METRICS_TOKEN: bearer token for /api/metrics; unset, only scrapers on this machine are answered. */
   metricsToken: string | undefined;
+  /** Sign-in with the national electronic identity (OIDC_*); off when OIDC_ISSUER_URL is unset. */
+  oidc: OidcConfig | undefined;
+}
+
+export interface OidcConfig {
+  /** The provider's issuer identifier; its metadata is read from /.well-known/openid-configuration. */
+  issuerUrl: string;
+  clientId: string;
+  /** Absent for a public client (token requests then authenticate with PKCE only). */
+  clientSecret: string | undefined;
+  /** How the client authenticates at the token endpoint when it has a secret (OIDC Core's default: basic). */
+  clientAuthMethod: 'client_secret_basic' | 'client_secret_post';
+  redirectUri: string;
+  scopes: string;
+  /** The ID token or UserInfo claim carrying the 12-digit personal ID number (CCCD). */
+  idNumberClaim: string;
+  /** Text of the sign-in button, e.g. "Đăng nhập bằng VNeID". */
+  buttonLabel: string;
+  /** Officers may not sign in with a password; only through the identity provider. */
+  requireForOfficers: boolean;
 }
 
 /** Fastify's trustProxy: off, on (every hop), a hop count, or the proxies' addresses/CIDRs. */
@@ -121,6 +141,47 @@ export function loadPublicLinkConfig(env: NodeJS.ProcessEnv = process.env): Publ
   return { publicBaseUrl, linkSecret };
 }
 
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/** The identity provider settings; all OIDC_* variables are ignored unless OIDC_ISSUER_URL is set. */
+export function loadOidcConfig(env: NodeJS.ProcessEnv = process.env): OidcConfig | undefined {
+  const issuerUrl = env.OIDC_ISSUER_URL?.trim();
+  if (!issuerUrl) return undefined;
+  if (!URL.canParse(issuerUrl)) throw new Error(`OIDC_ISSUER_URL không hợp lệ: ${issuerUrl}`);
+  const issuer = new URL(issuerUrl);
+  if (issuer.protocol !== 'https:' && !(issuer.protocol === 'http:' && loopbackHosts.has(issuer.hostname)))
+    throw new Error(`OIDC_ISSUER_URL phải dùng https:// (http:// chỉ cho máy cục bộ): ${issuerUrl}`);
+  const clientId = env.OIDC_CLIENT_ID?.trim();
+  if (!clientId) throw new Error('Thiếu cấu hình OIDC_CLIENT_ID (cần khi đặt OIDC_ISSUER_URL).');
+  const redirectUri =
+    env.OIDC_REDIRECT_URI?.trim() || `${loadPublicLinkConfig(env).publicBaseUrl}/api/auth/oidc/callback`;
+  if (!URL.canParse(redirectUri) || !/^https?:/.test(redirectUri))
+    throw new Error(`OIDC_REDIRECT_URI không hợp lệ: ${redirectUri}`);
+  const scopes = (env.OIDC_SCOPES?.trim() || 'openid profile cccd').split(/[\s,]+/).filter(Boolean);
+  if (!scopes.includes('openid')) scopes.unshift('openid');
+  const clientAuthMethod = env.OIDC_CLIENT_AUTH_METHOD?.trim() || 'client_secret_basic';
+  if (clientAuthMethod !== 'client_secret_basic' && clientAuthMethod !== 'client_secret_post')
+    throw new Error(
+      `OIDC_CLIENT_AUTH_METHOD không hợp lệ: ${clientAuthMethod} (client_secret_basic hoặc client_secret_post).`,
+    );
+  const required = env.OIDC_REQUIRE_FOR_OFFICERS?.trim().toLowerCase() ?? '';
+  if (!['', 'true', 'false'].includes(required))
+    throw new Error(
+      `OIDC_REQUIRE_FOR_OFFICERS không hợp lệ: ${env.OIDC_REQUIRE_FOR_OFFICERS} (true hoặc false).`,
+    );
+  return {
+    issuerUrl,
+    clientId,
+    clientSecret: env.OIDC_CLIENT_SECRET || undefined,
+    clientAuthMethod,
+    redirectUri,
+    scopes: scopes.join(' '),
+    idNumberClaim: env.OIDC_ID_CLAIM?.trim() || 'cccd',
+    buttonLabel: env.OIDC_BUTTON_LABEL?.trim() || 'Đăng nhập bằng VNeID',
+    requireForOfficers: required === 'true',
+  };
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -140,5 +201,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     publicLinks: loadPublicLinkConfig(env),
     trustProxy: loadTrustProxy(env),
     metricsToken: env.METRICS_TOKEN || undefined,
+    oidc: loadOidcConfig(env),
   };
 }

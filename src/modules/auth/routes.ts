@@ -1,6 +1,7 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import type { OidcConfig } from '../../platform/config.ts';
 import type { AppContext, ZodApp } from '../../platform/http/context.ts';
+import { forbidden } from '../../platform/http/errors.ts';
 import {
   authenticate,
   changePassword,
@@ -18,25 +19,19 @@ import {
   signupBody,
 } from './auth.types.ts';
 import { requireAdmin, requireUser } from './guards.ts';
-import { createSession, deleteSession, sessionCookieName, sessionTtlHours } from './sessions.ts';
+import { registerOidcRoutes } from './oidc-routes.ts';
+import { deleteSession, sessionCookieName, startSession } from './sessions.ts';
 
 const userResponse = z.object({ user: meSchema });
 
-export function registerAuthRoutes(app: ZodApp, { db }: AppContext): void {
-  async function startSession(request: FastifyRequest, reply: FastifyReply, userId: string) {
-    const { token } = await createSession(db, userId, {
-      ip: request.ip,
-      userAgent: request.headers['user-agent'],
-    });
-    reply.setCookie(sessionCookieName, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'lax',
-      // Secure whenever the request came over TLS (directly or through a proxy that says so).
-      secure: request.protocol === 'https',
-      maxAge: sessionTtlHours * 3600,
-    });
-  }
+/** Accounts, sessions and, when configured, sign-in with the national electronic identity (OIDC). */
+export function authRoutes(options: { oidc?: OidcConfig | undefined } = {}) {
+  return (app: ZodApp, context: AppContext) => registerAuthRoutes(app, context, options.oidc);
+}
+
+function registerAuthRoutes(app: ZodApp, context: AppContext, oidc: OidcConfig | undefined): void {
+  const { db } = context;
+  registerOidcRoutes(app, context, oidc);
 
   app.post(
     '/api/auth/signup',
@@ -50,7 +45,7 @@ export function registerAuthRoutes(app: ZodApp, { db }: AppContext): void {
     },
     async (request, reply) => {
       const userId = await signUpCitizen(db, request.body);
-      await startSession(request, reply, userId);
+      await startSession(db, request, reply, userId);
       return reply.status(201).send({ user: await getMe(db, userId) });
     },
   );
@@ -60,8 +55,14 @@ export function registerAuthRoutes(app: ZodApp, { db }: AppContext): void {
     { schema: { tags: ['accounts'], summary: 'Sign in', body: loginBody, response: { 200: userResponse } } },
     async (request, reply) => {
       const userId = await authenticate(db, request.body.identifier, request.body.password, request.ip);
-      await startSession(request, reply, userId);
-      return { user: await getMe(db, userId) };
+      const user = await getMe(db, userId);
+      if (oidc?.requireForOfficers && user.kind === 'officer') {
+        throw forbidden(
+          `Tài khoản cán bộ, công chức phải đăng nhập bằng định danh điện tử: vui lòng chọn “${oidc.buttonLabel}”.`,
+        );
+      }
+      await startSession(db, request, reply, userId);
+      return { user };
     },
   );
 

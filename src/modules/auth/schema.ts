@@ -95,3 +95,45 @@ export const loginAttempts = pgTable(
     index('login_attempts_ip_idx').on(t.ip, t.at),
   ],
 );
+
+/**
+ * An account's identity at an external OpenID provider (VNeID or a provincial identity provider): later sign-ins
+ * find the account by issuer + subject before looking at the personal ID number.
+ */
+export const identityLinks = pgTable(
+  'identity_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    issuer: text('issuer').notNull(),
+    subject: varchar('subject', { length: 255 }).notNull(),
+    /** Who made the link: the person's own first sign-in, or an administrator (officers). */
+    linkedBy: text('linked_by', { enum: ['sign_in', 'admin'] }).notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    lastSignInAt: timestamp('last_sign_in_at', { withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('identity_links_issuer_subject_uq').on(t.issuer, t.subject),
+    index('identity_links_user_idx').on(t.userId),
+  ],
+);
+
+/**
+ * A sign-in with the identity provider in progress: the browser holds a random handle in a short-lived HTTP-only
+ * cookie, the table its SHA-256 with the state, nonce and PKCE verifier. Used once (deleted at the callback).
+ */
+export const oidcTransactions = pgTable(
+  'oidc_transactions',
+  {
+    handleHash: varchar('handle_hash', { length: 64 }).primaryKey(),
+    state: varchar('state', { length: 128 }).notNull(),
+    nonce: varchar('nonce', { length: 128 }).notNull(),
+    codeVerifier: varchar('code_verifier', { length: 128 }).notNull(),
+    returnPath: text('return_path'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('oidc_transactions_expires_idx').on(t.expiresAt)],
+);

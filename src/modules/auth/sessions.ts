@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt } from 'drizzle-orm';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../platform/db/connect.ts';
 import { agencies } from '../org/schema.ts';
 import type { Principal } from './permissions.ts';
@@ -25,6 +26,27 @@ export async function createSession(
     userAgent: meta.userAgent?.slice(0, 500),
   });
   return { token, expiresAt };
+}
+
+/** Opens a session for the user and sets its cookie: the same for every way of signing in. */
+export async function startSession(
+  db: Db,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  userId: string,
+): Promise<void> {
+  const { token } = await createSession(db, userId, {
+    ip: request.ip,
+    userAgent: request.headers['user-agent'],
+  });
+  reply.setCookie(sessionCookieName, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    // Secure whenever the request came over TLS (directly or through a proxy that says so).
+    secure: request.protocol === 'https',
+    maxAge: sessionTtlHours * 3600,
+  });
 }
 
 export async function deleteSession(db: Db, token: string): Promise<void> {

@@ -7,8 +7,11 @@ import { ButtonLink } from '../components/ButtonLink';
 import { FormCard } from '../components/FormCard';
 import { Loading } from '../components/Loading';
 import { RoleTags } from '../components/RoleTags';
+import { formatDateTime } from '../format';
+import { useApi } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
 import { ChangePasswordForm } from './ChangePasswordForm';
+import type { IdentityLink, OidcSettings } from './identitySignIn';
 import { NotificationPreferencesForm } from './notifications/NotificationPreferencesForm';
 
 export default function AccountPage() {
@@ -24,6 +27,10 @@ function AccountView() {
   const { user, logout } = useAuth();
   const navigate = useNavigate();
   const { message } = App.useApp();
+  const links = useApi<IdentityLink[]>(user ? '/api/auth/identity-links' : null);
+  const oidc = useApi<OidcSettings>('/api/auth/oidc', { shared: true }).data;
+  // The row is shown where sign-in with the identity is offered, or once an identity is linked.
+  const showIdentity = Boolean(oidc?.enabled || links.data?.length);
 
   if (user === undefined) return <Loading />;
   if (user === null) return <Navigate to={loginPath('/tai-khoan')} replace />;
@@ -53,6 +60,30 @@ function AccountView() {
             { key: 'email', label: 'Email', children: user.email ?? empty },
             { key: 'phone', label: 'Số điện thoại', children: user.phone ?? empty },
             { key: 'cccd', label: 'Số CCCD', children: user.citizenId ?? empty },
+            ...(showIdentity
+              ? [
+                  {
+                    key: 'identity',
+                    label: 'Định danh điện tử',
+                    children: links.data?.length ? (
+                      <ul style={{ margin: 0, paddingLeft: 18 }}>
+                        {links.data.map((link) => (
+                          <li key={link.id}>
+                            Đã liên kết với {link.provider} từ {formatDateTime(link.createdAt)}
+                            {link.lastSignInAt
+                              ? `, đăng nhập gần nhất ${formatDateTime(link.lastSignInAt)}`
+                              : ''}
+                          </li>
+                        ))}
+                      </ul>
+                    ) : links.loading ? (
+                      empty
+                    ) : (
+                      'Chưa liên kết'
+                    ),
+                  },
+                ]
+              : []),
             {
               key: 'kind',
               label: 'Loại tài khoản',

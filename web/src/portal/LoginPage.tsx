@@ -1,4 +1,5 @@
-import { Button, Form, Input, Typography } from 'antd';
+import { SafetyCertificateOutlined } from '@ant-design/icons';
+import { Alert, Button, Divider, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router';
 import { api } from '../api';
@@ -7,8 +8,10 @@ import { FormCard } from '../components/FormCard';
 import { FormError } from '../components/FormError';
 import { applyFieldErrors } from '../components/fieldErrors';
 import type { Me } from '../types';
+import { useApi } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
 import { messages } from '../validation';
+import { identitySignInErrors, identitySignInUrl, type OidcSettings } from './identitySignIn';
 
 interface LoginValues {
   identifier: string;
@@ -25,6 +28,8 @@ export default function LoginPage() {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<unknown>();
   const [extra, setExtra] = useState<string[]>([]);
+  const oidc = useApi<OidcSettings>('/api/auth/oidc', { shared: true }).data;
+  const identityError = params.get('loi_dinh_danh');
 
   if (user && !submitting) return <Navigate to={next ?? homeFor(user)} replace />;
 
@@ -49,6 +54,34 @@ export default function LoginPage() {
 
   return (
     <FormCard title="Đăng nhập">
+      {identityError ? (
+        <Alert
+          type="error"
+          showIcon
+          role="alert"
+          title={identitySignInErrors[identityError] ?? identitySignInErrors.provider}
+          style={{ marginBottom: 16 }}
+        />
+      ) : null}
+      {oidc?.enabled ? (
+        <>
+          <Button
+            href={identitySignInUrl(next)}
+            icon={<SafetyCertificateOutlined />}
+            size="large"
+            block
+            type={oidc.requiredForOfficers ? 'primary' : 'default'}
+          >
+            {oidc.label}
+          </Button>
+          {oidc.requiredForOfficers ? (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 8, marginBottom: 0 }}>
+              Cán bộ, công chức đăng nhập bằng định danh điện tử.
+            </Typography.Paragraph>
+          ) : null}
+          <Divider plain>hoặc đăng nhập bằng mật khẩu</Divider>
+        </>
+      ) : null}
       <FormError error={error} extra={extra} />
       <Form form={form} layout="vertical" onFinish={submit} requiredMark={false} disabled={submitting}>
         <Form.Item

@@ -4,6 +4,7 @@ import type { Officer } from '../../types';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../PageHeader';
 import { CreateOfficerForm } from './CreateOfficerForm';
+import { OfficerIdentityLinks } from './OfficerIdentityLinks';
 import { OfficersTable } from './OfficersTable';
 
 export default function OfficersPage() {
@@ -20,6 +21,7 @@ export default function OfficersPage() {
       >
         <CreateOfficerForm onCreated={(officer) => setData((all) => [officer, ...(all ?? [])])} />
       </Card>
+      <OfficerIdentityLinks officers={data ?? []} />
     </>
   );
 }
