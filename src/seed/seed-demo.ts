@@ -12,6 +12,7 @@ import { seedDemoFormSchemas } from './demo-form-schemas.ts';
 import { seedDocuments } from './seed-documents.ts';
 import { seedFeedback } from './seed-feedback.ts';
 import { historySummary, seedHistory } from './seed-history.ts';
+import { seedNews } from './seed-news.ts';
 import { seedReferenceData } from './seed-reference.ts';
 import { seedReformIndex } from './seed-reform-index.ts';
 import { seedReformPlan } from './seed-reform-plan.ts';
@@ -55,6 +56,7 @@ export async function seedDemo(
   log(await seedStaff(db));
   log(await seedDocuments(db));
   log(await seedReformReports(db));
+  log(await seedNews(db));
 }
 
 /** Commune-level procedures are carried out by every ward/commune (police fields by the ward police). */

@@ -11,7 +11,7 @@ export const isCultureOffice = (agency: { name: string }) =>
   /^Phòng Văn hóa\b/u.test(agency.name.normalize('NFC'));
 
 export async function isPublisher(db: Db, principal: Principal | null): Promise<boolean> {
-  if (!principal || principal.kind !== 'officer') return false;
+  if (principal?.kind !== 'officer') return false;
   if (isGlobalAdmin(principal)) return true;
   const scope = agencyScope(principal);
   if (scope !== 'all' && scope.size === 0) return false;
