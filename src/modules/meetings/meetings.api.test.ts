@@ -37,21 +37,22 @@ type View = {
 
 describe.each(testDatabaseKinds())('meetings on %s', (kind) => {
   const t = useTestApp(kind);
-  const cookies: Record<string, string> = {};
+  const cookies = {} as Record<'head' | 'desk' | 'reform' | 'other' | 'citizen', string>;
   const agencyId: Record<string, string> = {};
-  const userId: Record<string, string> = {};
+  const userId = {} as Record<'head' | 'desk' | 'reform' | 'other', string>;
   let meetingId = '';
   const countOf = async (table: typeof meetings | typeof meetingDocumentVersions) =>
     (await t.database.db.select({ n: count() }).from(table))[0]?.n ?? 0;
 
   beforeAll(async () => {
-    for (const [key, email] of Object.entries({
+    const accounts = {
       head: WARD_HEAD,
       desk: WARD_DESK,
       reform: REFORM,
       other: OTHER_WARD,
       citizen: CITIZEN,
-    })) {
+    };
+    for (const [key, email] of Object.entries(accounts) as [keyof typeof accounts, string][]) {
       cookies[key] = await t.login(email);
       if (key !== 'citizen')
         userId[key] = (
