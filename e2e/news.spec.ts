@@ -1,9 +1,12 @@
-import { expect, test } from '@playwright/test';
+import { expect as baseExpect, test } from '@playwright/test';
 import { expectNoHorizontalScroll, login } from './helpers.ts';
 
 // Reform news: the culture office writes a guide linked to the birth-registration procedure and publishes it; it
 // appears on the portal's news list, on its own page (readable on a phone), under "Hướng dẫn" on the procedure
 // page and in the RSS feed; unpublished, it disappears from all of them.
+
+// A loaded 2-core machine takes seconds to start the back office after a full page load.
+const expect = baseExpect.configure({ timeout: 30_000 });
 
 test.use({ actionTimeout: 15_000 });
 test.setTimeout(240_000);

@@ -62,7 +62,7 @@ export default function NewsListPage() {
         <>
           <ul className="news-list">
             {list.data.items.map((a) => (
-              <li key={a.id}>
+              <li key={a.id} className="news-item">
                 <article>
                   <h2>
                     <Link to={`/tin-tuc/${a.slug}`}>{a.title}</Link>
