@@ -12,6 +12,8 @@ import { registerEvaluationRoutes } from './modules/evaluation/routes.ts';
 import { registerFeedbackRoutes } from './modules/feedback/routes.ts';
 import { startKpiRollup } from './modules/kpi/rollup-worker.ts';
 import { kpiRoutes } from './modules/kpi/routes.ts';
+import { registerMeetingRoutes } from './modules/meetings/routes.ts';
+import { registerNewsRoutes } from './modules/news/routes.ts';
 import { adaptersFromConfig, configuredChannels } from './modules/notify/adapters/from-config.ts';
 import { notifyRoutes } from './modules/notify/routes.ts';
 import { startNotificationWorker, type WorkerOptions } from './modules/notify/worker.ts';
@@ -104,6 +106,8 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       paymentsRoutes(payments),
       registerPositionRoutes,
       registerReformBudgetRoutes,
+      registerMeetingRoutes,
+      registerNewsRoutes,
     ],
     ...serverOptions,
   });

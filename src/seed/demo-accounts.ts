@@ -87,6 +87,13 @@ export const demoAccounts: DemoAccount[] = [
     roles: [{ role: 'desk_officer', agency: 'cantho-phuong-vi-tan-ttpvhcc' }],
   },
   {
+    email: 'vanhoa@demo.motcua.vn',
+    fullName: 'Lý Thị Thu',
+    kind: 'officer',
+    label: 'Cán bộ Phòng Văn hóa – Xã hội phường Vị Thanh (tin tức, hướng dẫn CCHC)',
+    roles: [{ role: 'specialist', agency: 'cantho-phuong-vi-thanh-vh-xh' }],
+  },
+  {
     email: 'congdan@demo.motcua.vn',
     fullName: 'Nguyễn Thị Hoa',
     kind: 'citizen',

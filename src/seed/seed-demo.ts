@@ -12,6 +12,7 @@ import { seedDemoFormSchemas } from './demo-form-schemas.ts';
 import { seedDocuments } from './seed-documents.ts';
 import { seedFeedback } from './seed-feedback.ts';
 import { historySummary, seedHistory } from './seed-history.ts';
+import { seedNews } from './seed-news.ts';
 import { seedPositions } from './seed-positions.ts';
 import { seedReferenceData } from './seed-reference.ts';
 import { seedReformBudget } from './seed-reform-budget.ts';
@@ -59,6 +60,7 @@ export async function seedDemo(
   log(await seedReformReports(db));
   log(await seedPositions(db));
   log(await seedReformBudget(db));
+  log(await seedNews(db));
 }
 
 /** Commune-level procedures are carried out by every ward/commune (police fields by the ward police). */

@@ -25,6 +25,8 @@ const FeedbackDetailPage = lazy(() => import('./portal/feedback/FeedbackDetailPa
 const SurveyPage = lazy(() => import('./portal/surveys/SurveyPage'));
 const ResultsPage = lazy(() => import('./portal/results/ResultsPage'));
 const ReformIndexPublicPage = lazy(() => import('./portal/reform-index/ReformIndexPublicPage'));
+const NewsListPage = lazy(() => import('./portal/news/NewsListPage'));
+const NewsArticlePage = lazy(() => import('./portal/news/NewsArticlePage'));
 const NotFoundPage = lazy(() => import('./portal/NotFoundPage'));
 
 export function AppRoutes() {
@@ -51,6 +53,8 @@ export function AppRoutes() {
         <Route path="khao-sat/:token" element={<SurveyPage />} />
         <Route path="cong-khai-ket-qua" element={<ResultsPage />} />
         <Route path="chi-so-cchc" element={<ReformIndexPublicPage />} />
+        <Route path="tin-tuc" element={<NewsListPage />} />
+        <Route path="tin-tuc/:slug" element={<NewsArticlePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
       <Route

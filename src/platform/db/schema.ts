@@ -7,6 +7,8 @@ export * from '../../modules/dossier/schema.ts';
 export * from '../../modules/evaluation/schema.ts';
 export * from '../../modules/feedback/schema.ts';
 export * from '../../modules/kpi/schema.ts';
+export * from '../../modules/meetings/schema.ts';
+export * from '../../modules/news/schema.ts';
 export * from '../../modules/notify/schema.ts';
 export * from '../../modules/org/schema.ts';
 export * from '../../modules/payments/schema.ts';

@@ -43,6 +43,11 @@ const ReformReportPage = lazy(() => import('./reform-report/ReformReportPage'));
 const DocumentsPage = lazy(() => import('./documents/DocumentsPage'));
 const ReformIndexYearsPage = lazy(() => import('./reform-index/ReformIndexYearsPage'));
 const ReformIndexYearPage = lazy(() => import('./reform-index/ReformIndexYearPage'));
+const MeetingsPage = lazy(() => import('./meetings/MeetingsPage'));
+const MeetingPage = lazy(() => import('./meetings/MeetingPage'));
+const MeetingFormPage = lazy(() => import('./meetings/MeetingFormPage'));
+const NewsEditorListPage = lazy(() => import('./news/NewsEditorListPage'));
+const NewsEditPage = lazy(() => import('./news/NewsEditPage'));
 const AgencySheetPage = lazy(() => import('./reform-index/AgencySheetPage'));
 const ReconciliationPage = lazy(() => import('./payments/ReconciliationPage'));
 
@@ -84,6 +89,12 @@ export default function OfficeApp() {
               <Route path="chi-so-cchc" element={<ReformIndexYearsPage />} />
               <Route path="chi-so-cchc/:id" element={<ReformIndexYearPage />} />
               <Route path="chi-so-cchc/:id/co-quan/:agencyId" element={<AgencySheetPage />} />
+              <Route path="hop" element={<MeetingsPage />} />
+              <Route path="hop/moi" element={<MeetingFormPage />} />
+              <Route path="hop/:id" element={<MeetingPage />} />
+              <Route path="hop/:id/sua" element={<MeetingFormPage />} />
+              <Route path="tin-tuc" element={<NewsEditorListPage />} />
+              <Route path="tin-tuc/:id" element={<NewsEditPage />} />
               <Route path="van-ban" element={<DocumentsPage />} />
               <Route path="nhan-su" element={<StaffPage />} />
               <Route path="vi-tri-viec-lam" element={<PositionsPage />} />

@@ -15,6 +15,7 @@ import {
   InboxOutlined,
   LikeOutlined,
   MessageOutlined,
+  ReadOutlined,
   ScheduleOutlined,
   SettingOutlined,
   SmileOutlined,
@@ -54,6 +55,8 @@ function selectedKey(pathname: string, search: string): string {
   if (pathname.startsWith('/quan-tri/ke-hoach-cchc')) return 'reform-plans';
   if (pathname.startsWith('/quan-tri/viec-cua-co-quan')) return 'reform-board';
   if (pathname.startsWith('/quan-tri/van-ban')) return 'documents';
+  if (pathname.startsWith('/quan-tri/hop')) return 'meetings';
+  if (pathname.startsWith('/quan-tri/tin-tuc')) return 'news';
   return 'agencies';
 }
 
@@ -154,6 +157,16 @@ export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
       icon: <ContainerOutlined />,
       label: <Link to="/quan-tri/van-ban">Văn bản, ISO</Link>,
     },
+    { key: 'meetings', icon: <TeamOutlined />, label: <Link to="/quan-tri/hop">Họp không giấy</Link> },
+    ...(isAdmin(user) || user?.roles.some((r) => r.agencyName?.startsWith('Phòng Văn hóa'))
+      ? [
+          {
+            key: 'news',
+            icon: <ReadOutlined />,
+            label: <Link to="/quan-tri/tin-tuc">Tin tức, hướng dẫn</Link>,
+          },
+        ]
+      : []),
     ...(isAdmin(user)
       ? [
           {

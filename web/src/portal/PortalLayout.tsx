@@ -27,6 +27,9 @@ export function PortalLayout() {
             <NavLink to="/cong-khai-ket-qua" className={navClass}>
               Công khai kết quả
             </NavLink>
+            <NavLink to="/tin-tuc" className={navClass}>
+              Tin tức CCHC
+            </NavLink>
             <NavLink to="/phan-anh-kien-nghi" className={navClass}>
               Phản ánh, kiến nghị
             </NavLink>

@@ -9,6 +9,7 @@ import { foldVietnamese, formatDate, formatFee, formatLevels, formatProcessingTi
 import type { ProcedureDetail } from '../types';
 import { useApi } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
+import { ProcedureGuides } from './news/ProcedureGuides';
 import { ChannelsTable } from './procedure/ChannelsTable';
 import { ExpectedResultLine } from './procedure/ExpectedResultLine';
 import { OnlineApplyCard } from './procedure/OnlineApplyCard';
@@ -147,6 +148,8 @@ export default function ProcedurePage() {
           <ChannelsTable channels={data.channels} />
         </Section>
       ) : null}
+
+      <ProcedureGuides code={data.code} />
 
       <Section id="documents" title="Thành phần hồ sơ">
         <RequiredDocuments groups={data.requiredDocuments} />
