@@ -18,6 +18,8 @@ import { startNotificationWorker, type WorkerOptions } from './modules/notify/wo
 import { registerOrgRoutes } from './modules/org/routes.ts';
 import { registerRatingRoutes } from './modules/ratings/routes.ts';
 import { registerReformIndexRoutes } from './modules/reform-index/routes.ts';
+import type { ReminderSettings } from './modules/reform-plan/reminder-schedule.ts';
+import { startReformReminders } from './modules/reform-plan/reminder-worker.ts';
 import { registerReformPlanRoutes } from './modules/reform-plan/routes.ts';
 import { registerReformReportRoutes } from './modules/reform-report/routes.ts';
 import { registerReportRoutes } from './modules/reports/routes.ts';
@@ -44,6 +46,8 @@ export interface AppOptions {
   notificationWorker?: boolean | Partial<Omit<WorkerOptions, 'db' | 'log'>>;
   /** Keep the indicator aggregates up to date in the background (production; tests roll up explicitly). */
   kpiRollup?: boolean | { pollMs?: number };
+  /** Send the reform tasks' deadline reminders in the background (production; tests run them explicitly). */
+  reformReminders?: boolean | { intervalMs?: number; firstRunMs?: number; settings?: ReminderSettings };
 }
 
 const noChannels: NotifyConfig = { email: undefined, sms: undefined, zalo: undefined };
@@ -57,6 +61,7 @@ export async function buildApp(database: Database, options: AppOptions): Promise
     notify = noChannels,
     notificationWorker,
     kpiRollup,
+    reformReminders,
     ...serverOptions
   } = options;
   const channels = configuredChannels(notify);
@@ -101,6 +106,16 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       ...(typeof kpiRollup === 'object' ? kpiRollup : {}),
     });
     app.addHook('onClose', () => rollup.stop());
+  }
+  if (reformReminders) {
+    const reminders = startReformReminders({
+      db: database.db,
+      channels,
+      queued: () => worker?.nudge(),
+      log: app.log,
+      ...(typeof reformReminders === 'object' ? reformReminders : {}),
+    });
+    app.addHook('onClose', () => reminders.stop());
   }
   if (notificationWorker) {
     const started = startNotificationWorker({
