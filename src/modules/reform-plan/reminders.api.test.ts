@@ -31,6 +31,7 @@ describe.each(testDatabaseKinds())('reform task reminders on %s', (kind) => {
   const agencyName: Record<string, string> = {};
   const userId: Record<string, string> = {};
   const occurrence: Record<string, string> = {};
+  const taskIdOf: Record<string, string> = {};
   let planId = '';
   let oldWardName = '';
   let catcher: MailCatcher;
@@ -120,6 +121,7 @@ describe.each(testDatabaseKinds())('reform task reminders on %s', (kind) => {
       });
       expect(r.statusCode, r.body).toBe(201);
       const taskId = (r.json() as { id: string }).id;
+      taskIdOf[key] = taskId;
       const [occ] = await t.database.db
         .select({ id: reformTaskOccurrences.id })
         .from(reformTaskOccurrences)
@@ -294,5 +296,29 @@ describe.each(testDatabaseKinds())('reform task reminders on %s', (kind) => {
     });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json()).toMatchObject({ date: '2026-06-15', messages: 0 });
+  });
+
+  it('rolls an old ward’s open tasks up to the successor ward’s board, marked with the original agency', async () => {
+    const r = await t.request({ method: 'GET', url: '/api/office/reform-board', cookie: cookies.head });
+    expect(r.statusCode, r.body).toBe(200);
+    const board = r.json() as {
+      items: { occurrenceId: string; leadAgencyName: string; rolledUpTo: { name: string } | null }[];
+    };
+    expect(board.items.find((i) => i.occurrenceId === occurrence.oldWard)).toMatchObject({
+      leadAgencyName: oldWardName,
+      rolledUpTo: { name: 'UBND phường Vị Thanh' },
+    });
+    expect(board.items.find((i) => i.occurrenceId === occurrence.week)?.rolledUpTo).toBeNull();
+    // The new ward reports on the old ward's task; a ward that did not take it over may not.
+    const report = (cookie: string | undefined) =>
+      t.request({
+        method: 'POST',
+        url: `/api/office/reform-tasks/${taskIdOf.oldWard}/progress`,
+        cookie,
+        payload: { occurrenceId: occurrence.oldWard, status: 'in_progress', percent: 30, evidence: [] },
+      });
+    expect((await report(await t.login('motcua.vitan@demo.motcua.vn'))).statusCode).toBe(403);
+    const ok = await report(cookies.head);
+    expect(ok.statusCode, ok.body).toBe(200);
   });
 });

@@ -17,6 +17,7 @@ import {
   reformTasks,
   reformTaskUpdates,
 } from './schema.ts';
+import { loadSuccession } from './succession.ts';
 
 export async function loadTask(db: Db, id: string): Promise<{ task: TaskRow; plan: PlanRow }> {
   const [task] = await db.select().from(reformTasks).where(eq(reformTasks.id, id)).limit(1);
@@ -336,7 +337,11 @@ export async function taskView(db: Db, principal: Principal, id: string, now = n
       at: u.at,
     })),
     history,
-    canReport: canReportOn(principal, task.leadAgencyId),
+    canReport: canReportOn(
+      principal,
+      task.leadAgencyId,
+      (await loadSuccession(db)).successorsOf(task.leadAgencyId),
+    ),
     canManage: isPlanManager(principal),
   };
 }
@@ -351,7 +356,7 @@ export async function reportProgress(
   now = new Date(),
 ) {
   const { task, plan } = await loadTask(db, taskId);
-  requireReporter(principal, task.leadAgencyId);
+  requireReporter(principal, task.leadAgencyId, (await loadSuccession(db)).successorsOf(task.leadAgencyId));
   const [occurrence] = await db
     .select()
     .from(reformTaskOccurrences)

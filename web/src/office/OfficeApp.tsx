@@ -41,6 +41,7 @@ const DocumentsPage = lazy(() => import('./documents/DocumentsPage'));
 const ReformIndexYearsPage = lazy(() => import('./reform-index/ReformIndexYearsPage'));
 const ReformIndexYearPage = lazy(() => import('./reform-index/ReformIndexYearPage'));
 const AgencySheetPage = lazy(() => import('./reform-index/AgencySheetPage'));
+const NotificationsPage = lazy(() => import('../portal/notifications/NotificationsPage'));
 
 /** The back office (/quan-tri/*), loaded on demand. */
 export default function OfficeApp() {
@@ -74,6 +75,7 @@ export default function OfficeApp() {
               <Route path="ke-hoach-cchc/:id" element={<ReformPlanPage />} />
               <Route path="ke-hoach-cchc/nhiem-vu/:id" element={<ReformTaskPage />} />
               <Route path="viec-cua-co-quan" element={<AgencyBoardPage />} />
+              <Route path="thong-bao" element={<NotificationsPage office />} />
               <Route path="bao-cao-cchc" element={<ReformReportsPage />} />
               <Route path="bao-cao-cchc/:id" element={<ReformReportPage />} />
               <Route path="chi-so-cchc" element={<ReformIndexYearsPage />} />

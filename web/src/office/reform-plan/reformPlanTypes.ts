@@ -152,6 +152,8 @@ export interface AgencyBoard {
     status: OccurrenceStatus;
     percent: number;
     leadAgencyName: string;
+    /** An earlier agency's task (before the reorganisation), rolled up to this agency. */
+    rolledUpTo: { id: string; name: string } | null;
     taskId: string;
     description: string;
     expectedOutput: string | null;
