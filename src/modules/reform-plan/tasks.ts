@@ -101,6 +101,12 @@ export async function createTask(
   });
 }
 
+const taskChanged = () =>
+  new AppError(
+    'CONFLICT',
+    'Nhiệm vụ vừa được người khác sửa sau khi bạn mở; vui lòng tải lại trang để xem bản mới rồi sửa lại.',
+  );
+
 export async function updateTask(
   db: Db,
   principal: Principal,
@@ -109,6 +115,8 @@ export async function updateTask(
   input: UpdateTaskInput,
   now = new Date(),
 ) {
+  const { version: expected, ...changes } = input;
+  if (expected !== undefined && expected !== task.version) throw taskChanged();
   if (input.areaId) await checkArea(db, plan, input.areaId);
   await checkAgencies(db, [input.leadAgencyId], 'leadAgencyId');
   await checkAgencies(db, input.coordinatingAgencyIds ?? [], 'coordinatingAgencyIds');
@@ -131,7 +139,7 @@ export async function updateTask(
     const [updated] = await tx
       .update(reformTasks)
       .set({
-        ...input,
+        ...changes,
         ...merged,
         ...(input.coordinatingAgencyIds
           ? { coordinatingAgencyIds: [...new Set(input.coordinatingAgencyIds)] }
@@ -147,7 +155,7 @@ export async function updateTask(
         ),
       )
       .returning();
-    if (!updated) throw new AppError('CONFLICT', 'Nhiệm vụ vừa được người khác sửa; vui lòng tải lại.');
+    if (!updated) throw taskChanged();
     await syncOccurrences(tx, plan, updated, now);
     await recordEvent(tx, {
       ownerUnitId: plan.ownerUnitId,
@@ -156,7 +164,7 @@ export async function updateTask(
       action: 'task_updated',
       actor: principal,
       at: now,
-      data: input,
+      data: changes,
     });
     return updated;
   });
