@@ -12,6 +12,7 @@ const vn = (iso: string) => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(
 test('an overdue ward task is flagged on the board and the ward head gets the alert in-app and by email', async ({
   browser,
 }) => {
+  test.setTimeout(180_000);
   const description = `Rà soát quy trình nội bộ TTHC cấp phường ${Date.now()}`;
   const due = vietnamDate(-1);
 

@@ -61,6 +61,8 @@ export interface PlanView {
   status: PlanSummary['status'];
   areas: Area[];
   targets: TargetView[];
+  /** For edits: the version read (a stale one is refused). */
+  version: number;
   canManage: boolean;
 }
 
@@ -87,6 +89,8 @@ export interface TaskItem {
   dueMonth: number | null;
   dueDay: number | null;
   expectedOutput: string | null;
+  /** For edits: the version read (a stale one is refused). */
+  version: number;
   state: TaskState;
   overdueCount: number;
   doneCount: number;
