@@ -23,6 +23,8 @@ import { registerPositionRoutes } from './modules/positions/routes.ts';
 import { registerRatingRoutes } from './modules/ratings/routes.ts';
 import { registerReformBudgetRoutes } from './modules/reform-budget/routes.ts';
 import { registerReformIndexRoutes } from './modules/reform-index/routes.ts';
+import type { ReminderSettings } from './modules/reform-plan/reminder-schedule.ts';
+import { startReformReminders } from './modules/reform-plan/reminder-worker.ts';
 import { registerReformPlanRoutes } from './modules/reform-plan/routes.ts';
 import { registerReformReportRoutes } from './modules/reform-report/routes.ts';
 import { registerReportRoutes } from './modules/reports/routes.ts';
@@ -54,6 +56,8 @@ export interface AppOptions {
   kpiRollup?: boolean | { pollMs?: number };
   /** Online payment of fees (VNPAY_* variables when absent). */
   payments?: PaymentsOptions;
+  /** Send the reform tasks' deadline reminders in the background (production; tests run them explicitly). */
+  reformReminders?: boolean | { intervalMs?: number; firstRunMs?: number; settings?: ReminderSettings };
 }
 
 const noChannels: NotifyConfig = { email: undefined, sms: undefined, zalo: undefined };
@@ -69,6 +73,7 @@ export async function buildApp(database: Database, options: AppOptions): Promise
     kpiRollup,
     payments,
     oidc,
+    reformReminders,
     ...serverOptions
   } = options;
   const channels = configuredChannels(notify);
@@ -118,6 +123,16 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       ...(typeof kpiRollup === 'object' ? kpiRollup : {}),
     });
     app.addHook('onClose', () => rollup.stop());
+  }
+  if (reformReminders) {
+    const reminders = startReformReminders({
+      db: database.db,
+      channels,
+      queued: () => worker?.nudge(),
+      log: app.log,
+      ...(typeof reformReminders === 'object' ? reformReminders : {}),
+    });
+    app.addHook('onClose', () => reminders.stop());
   }
   if (notificationWorker) {
     const started = startNotificationWorker({

@@ -1,4 +1,5 @@
 import { buildApp } from './app.ts';
+import { reminderSettingsFromEnv } from './modules/reform-plan/reminder-schedule.ts';
 import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/connect.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
@@ -43,6 +44,7 @@ const app = await buildApp(database, {
   oidc: config.oidc,
   notificationWorker: true,
   kpiRollup: true,
+  reformReminders: { settings: reminderSettingsFromEnv() },
 });
 
 let closing = false;

@@ -1,4 +1,19 @@
-import { and, asc, count, desc, eq, gte, ilike, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  gte,
+  ilike,
+  inArray,
+  isNull,
+  lt,
+  lte,
+  or,
+  type SQL,
+  sql,
+} from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { AppError, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import { foldText } from '../../platform/text/normalize.ts';
@@ -33,11 +48,11 @@ async function keptAgency(db: DbOrTx, principal: Principal, agencyId: string) {
   return agency;
 }
 
-const duplicateMessage = (d: DocumentInput) =>
+export const duplicateMessage = (d: DocumentInput) =>
   `Văn bản ${directionLabel[d.direction]} số ${d.number}/${d.symbol} ngày ${vnDate(d.issuedOn)} đã có trong sổ của cơ quan.`;
 
 /** Counterpart agency and name: a system agency's own name wins over what was typed. */
-async function resolveCounterpart(db: DbOrTx, input: DocumentInput) {
+export async function resolveCounterpart(db: DbOrTx, input: DocumentInput) {
   if (!input.counterpartAgencyId) {
     return {
       counterpartAgencyId: null,
@@ -76,7 +91,7 @@ function rowValues(
   };
 }
 
-const isUniqueViolation = (error: unknown): boolean => {
+export const isUniqueViolation = (error: unknown): boolean => {
   for (let e = error as { code?: string; cause?: unknown } | undefined; e; e = e.cause as typeof e) {
     if (e.code === '23505') return true;
   }
@@ -241,7 +256,10 @@ export function monthRange(month: string): [string, string] {
 }
 
 export async function listDocuments(db: Db, principal: Principal, f: DocumentFilters) {
-  const conditions: (SQL | undefined)[] = [await scopeFilter(db, principal, f.agencyId)];
+  const conditions: (SQL | undefined)[] = [
+    await scopeFilter(db, principal, f.agencyId),
+    isNull(officialDocuments.archivedAt),
+  ];
   if (f.direction) conditions.push(eq(officialDocuments.direction, f.direction));
   if (f.month) {
     const [start, end] = monthRange(f.month);

@@ -1,4 +1,4 @@
-import { and, count, eq, gte, lt, sql } from 'drizzle-orm';
+import { and, count, eq, gte, isNull, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import type { Principal } from '../auth/permissions.ts';
 import { nextMonth } from '../calendar/day.ts';
@@ -23,6 +23,7 @@ export async function exchangeShare(db: Db, principal: Principal, q: ExchangeQue
   const where = and(
     await scopeFilter(db, principal, q.agencyId),
     eq(officialDocuments.counterpartKind, 'agency'),
+    isNull(officialDocuments.archivedAt),
     gte(officialDocuments.issuedOn, `${q.from}-01`),
     lt(officialDocuments.issuedOn, nextMonth(q.to)),
   );

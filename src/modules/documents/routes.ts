@@ -3,6 +3,13 @@ import { z } from 'zod';
 import type { AppContext, ZodApp } from '../../platform/http/context.ts';
 import { AppError, invalid } from '../../platform/http/errors.ts';
 import { requireOfficer } from '../auth/guards.ts';
+import {
+  archiveDocument,
+  archiveDocumentBody,
+  documentHistory,
+  updateDocument,
+  updateDocumentBody,
+} from './document-edits.ts';
 import { documentInput } from './document-input.ts';
 import { createDocument, importDocuments, listDocuments } from './documents-register.ts';
 import { exchangeShare } from './exchange-share.ts';
@@ -41,6 +48,8 @@ const documentView = z.object({
   status: z.enum(documentStatuses),
   source: z.string(),
   createdAt: z.date(),
+  /** Send it back with an edit (optimistic concurrency). */
+  version: z.number(),
 });
 const shareFields = {
   total: z.number(),
@@ -119,6 +128,46 @@ export function registerDocumentRoutes(app: ZodApp, context: AppContext): void {
       );
       return reply.status(201).send(row);
     },
+  );
+
+  app.patch(
+    '/api/office/documents/:id',
+    {
+      schema: {
+        tags,
+        summary: "Correct an entry of my agency's register (the version read; stale → 409; history kept)",
+        params: z.object({ id: z.uuid('Mã văn bản không hợp lệ.') }),
+        body: updateDocumentBody,
+        response: { 200: documentView },
+      },
+    },
+    async (request) => updateDocument(db, requireOfficer(request), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/office/documents/:id/archive',
+    {
+      schema: {
+        tags,
+        summary: 'Archive an entry entered in error: out of the register and its figures, history kept',
+        params: z.object({ id: z.uuid('Mã văn bản không hợp lệ.') }),
+        body: archiveDocumentBody,
+        response: { 200: documentView },
+      },
+    },
+    async (request) => archiveDocument(db, requireOfficer(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/office/documents/:id/history',
+    {
+      schema: {
+        tags,
+        summary: "An entry's corrections and archiving, oldest first",
+        params: z.object({ id: z.uuid('Mã văn bản không hợp lệ.') }),
+      },
+    },
+    async (request) => documentHistory(db, requireOfficer(request), request.params.id),
   );
 
   app.post(

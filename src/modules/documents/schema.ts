@@ -1,7 +1,10 @@
 import {
+  bigserial,
   boolean,
   date,
   index,
+  integer,
+  jsonb,
   pgTable,
   primaryKey,
   smallint,
@@ -49,6 +52,11 @@ export const officialDocuments = pgTable(
     source: varchar('source', { length: 10 }).notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     createdBy: uuid('created_by'),
+    /** Optimistic concurrency: an edit names the version it read. */
+    version: integer('version').notNull().default(1),
+    updatedAt: timestamp('updated_at', { withTimezone: true }),
+    /** Archived (e.g. entered in error): out of the register and its figures, kept with its history. */
+    archivedAt: timestamp('archived_at', { withTimezone: true }),
   },
   (t) => [
     primaryKey({ columns: [t.ownerUnitId, t.id] }),
@@ -63,6 +71,26 @@ export const officialDocuments = pgTable(
     ),
     // Per-agency-month counts and the register list ordered by date.
     index('official_documents_agency_date_idx').on(t.ownerUnitId, t.agencyId, t.issuedOn),
+    // Editing an entry by its id.
+    index('official_documents_id_idx').on(t.id),
+  ],
+);
+
+/** Every edit and archiving of a register entry, append-only: who, when, and the values before and after. */
+export const officialDocumentEvents = pgTable(
+  'official_document_events',
+  {
+    ownerUnitId: uuid('owner_unit_id').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    documentId: uuid('document_id').notNull(),
+    action: varchar('action', { length: 12 }).$type<'updated' | 'archived'>().notNull(),
+    actorUserId: uuid('actor_user_id'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+    data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ownerUnitId, t.id] }),
+    index('official_document_events_doc_idx').on(t.ownerUnitId, t.documentId, t.id),
   ],
 );
 

@@ -13,6 +13,7 @@ import { factsOf } from './message-facts.ts';
 import { buildMessage, invitesRating, type NotificationMessage, notificationKindOf } from './messages.ts';
 import {
   type NotificationChannel,
+  type NotificationSubject,
   notificationDeliveries,
   notificationPreferences,
   notifications,
@@ -131,21 +132,37 @@ export async function enqueueNotifications(tx: DbOrTx, input: EnqueueInput): Pro
   return { notificationId, message, deliveries };
 }
 
+/** What the outbox needs of a message: the in-app title and body, and the short unaccented SMS text. */
+export interface OutboxMessage {
+  kind: string;
+  title: string;
+  body: string;
+  smsText: string;
+}
+
 export interface OutboxEntry {
   ownerUnitId: string;
   notificationId: string;
   userId: string | null;
-  dossierId: string;
-  eventId: number;
-  message: NotificationMessage;
+  /** Dossier messages: the dossier and the event that caused the message. */
+  dossierId: string | null;
+  eventId: number | null;
+  /** Other subjects (default `dossier`, with `dossierId` as its id). */
+  subject?: { kind: NotificationSubject; id: string };
+  /** Where the in-app message leads. */
+  link?: string | null;
+  /** The idempotency keys' prefix, unique per owner unit: `<event id>` by default (`<key>:<channel>`). */
+  keyBase?: string;
+  message: OutboxMessage;
   deliveries: PlannedDelivery[];
   now: Date;
 }
 
-export const idempotencyKeyOf = (eventId: number, channel: NotificationChannel) => `${eventId}:${channel}`;
+export const idempotencyKeyOf = (eventId: number | string, channel: NotificationChannel) =>
+  `${eventId}:${channel}`;
 
 /** SMS carries the short unaccented text; Zalo the whole message (up to its 2,000 characters). */
-function textFor(channel: NotificationChannel, message: NotificationMessage): string | undefined {
+function textFor(channel: NotificationChannel, message: OutboxMessage): string | undefined {
   if (channel === 'sms') return message.smsText;
   if (channel === 'zalo') return `${message.title}\n\n${message.body}`.slice(0, 2000);
   return undefined;
@@ -153,12 +170,17 @@ function textFor(channel: NotificationChannel, message: NotificationMessage): st
 
 /** The message and its deliveries in one statement (a data-modifying CTE). */
 export async function writeOutbox(tx: DbOrTx, e: OutboxEntry): Promise<void> {
+  const keyBase = e.keyBase ?? (e.eventId === null ? null : String(e.eventId));
+  if (keyBase === null) throw new Error('writeOutbox: a message without an event needs a keyBase');
   const insertMessage = tx.insert(notifications).values({
     ownerUnitId: e.ownerUnitId,
     id: e.notificationId,
     userId: e.userId,
     dossierId: e.dossierId,
     eventId: e.eventId,
+    subjectKind: e.subject?.kind ?? 'dossier',
+    subjectId: e.subject?.id ?? e.dossierId,
+    link: e.link ?? null,
     kind: e.message.kind,
     title: e.message.title,
     body: e.message.body,
@@ -179,7 +201,7 @@ export async function writeOutbox(tx: DbOrTx, e: OutboxEntry): Promise<void> {
           dossierId: e.dossierId,
           channel: d.channel,
           address: d.address,
-          idempotencyKey: idempotencyKeyOf(e.eventId, d.channel),
+          idempotencyKey: idempotencyKeyOf(keyBase, d.channel),
           ...(text ? { data: { text } } : {}),
         };
       }),

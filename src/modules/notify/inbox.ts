@@ -2,7 +2,7 @@
 import { and, count, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import type { NotificationKind } from './messages.ts';
+import type { InboxKind } from './messages.ts';
 import type { InboxQuery } from './notify.types.ts';
 import { notifications } from './schema.ts';
 
@@ -32,7 +32,9 @@ export async function listMyNotifications(db: Db, userId: string, { page, pageSi
     items: rows.map((n) => ({
       id: n.id,
       dossierId: n.dossierId,
-      kind: n.kind as NotificationKind,
+      subjectKind: n.subjectKind,
+      link: n.link,
+      kind: n.kind as InboxKind,
       title: n.title,
       body: n.body,
       createdAt: n.createdAt.toISOString(),

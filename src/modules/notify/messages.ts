@@ -13,6 +13,13 @@ export const notificationKinds = [
 ] as const;
 export type NotificationKind = (typeof notificationKinds)[number];
 
+/** Reminders to officers about reform-plan tasks (built by modules/reform-plan, sent through this outbox). */
+export const reminderKinds = ['task_due_soon', 'task_overdue', 'tasks_overdue_digest'] as const;
+export type ReminderKind = (typeof reminderKinds)[number];
+/** Everything a user's inbox may hold. */
+export const inboxKinds = [...notificationKinds, ...reminderKinds] as const;
+export type InboxKind = (typeof inboxKinds)[number];
+
 const kindOfAction: Partial<Record<ActionType, NotificationKind>> = {
   receive: 'received',
   request_intake_supplement: 'supplement_requested',

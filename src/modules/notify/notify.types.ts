@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { notificationKinds } from './messages.ts';
-import { deliveryStatuses, notificationChannels } from './schema.ts';
+import { inboxKinds, notificationKinds } from './messages.ts';
+import { deliveryStatuses, notificationChannels, notificationSubjects } from './schema.ts';
 
 export const inboxQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -12,8 +12,12 @@ export const notificationIdParams = z.object({ id: z.uuid('Mã thông báo khôn
 
 export const notificationSchema = z.object({
   id: z.string(),
-  dossierId: z.string(),
-  kind: z.enum(notificationKinds),
+  /** Dossier messages; null for reminders and other subjects. */
+  dossierId: z.string().nullable(),
+  subjectKind: z.enum(notificationSubjects),
+  /** Where the message leads in the web app (reminders: the agency's board or the plan). */
+  link: z.string().nullable(),
+  kind: z.enum(inboxKinds),
   title: z.string(),
   body: z.string(),
   createdAt: z.string(),

@@ -15,12 +15,18 @@ import {
   varchar,
 } from 'drizzle-orm/pg-core';
 
-// Notifications to applicants. The in-app message and one delivery row per external channel are written in the
-// same transaction as the dossier's state change (a transactional outbox); a worker sends the deliveries.
-// Large tables carry `owner_unit_id` (the dossier's owner unit) in their keys, as dossiers do (Citus).
+// Notifications to applicants and officers. The in-app message and one delivery row per external channel are
+// written in the same transaction as the change they report (a transactional outbox); a worker sends the
+// deliveries. A message is about a dossier (subject `dossier`, the applicant's messages) or another subject, e.g.
+// a reform-plan task occurrence (subject `reform_occurrence`, reminders to officers), with a link to open.
+// Large tables carry `owner_unit_id` (the dossier's or plan's owner unit) in their keys (Citus).
 
 export const notificationChannels = ['email', 'sms', 'zalo'] as const;
 export type NotificationChannel = (typeof notificationChannels)[number];
+
+/** What a message is about: a dossier (applicant notifications) or a reform-plan task occurrence (reminders). */
+export const notificationSubjects = ['dossier', 'reform_occurrence', 'reform_plan'] as const;
+export type NotificationSubject = (typeof notificationSubjects)[number];
 
 export const deliveryStatuses = ['pending', 'sent', 'failed'] as const;
 export type DeliveryStatus = (typeof deliveryStatuses)[number];
@@ -44,9 +50,18 @@ export const notifications = pgTable(
     id: uuid('id').notNull().defaultRandom(),
     /** null for applicants without an account (walk-ins): external channels only. */
     userId: uuid('user_id'),
-    dossierId: uuid('dossier_id').notNull(),
-    /** The dossier event that caused it. */
-    eventId: bigint('event_id', { mode: 'number' }).notNull(),
+    /** Set for dossier messages (subject `dossier`); null for other subjects. */
+    dossierId: uuid('dossier_id'),
+    /** The dossier event that caused it (dossier messages only). */
+    eventId: bigint('event_id', { mode: 'number' }),
+    subjectKind: varchar('subject_kind', { length: 20 })
+      .$type<NotificationSubject>()
+      .notNull()
+      .default('dossier'),
+    /** The subject's id (the dossier, the task occurrence, the plan). */
+    subjectId: uuid('subject_id'),
+    /** Where the in-app message leads (a path of the web app, e.g. `/quan-tri/viec-cua-co-quan`). */
+    link: text('link'),
     kind: varchar('kind', { length: 30 }).notNull(),
     title: text('title').notNull(),
     body: text('body').notNull(),
@@ -67,7 +82,8 @@ export const notificationDeliveries = pgTable(
     ownerUnitId: uuid('owner_unit_id').notNull(),
     id: bigserial('id', { mode: 'number' }).notNull(),
     notificationId: uuid('notification_id').notNull(),
-    dossierId: uuid('dossier_id').notNull(),
+    /** Dossier messages only. */
+    dossierId: uuid('dossier_id'),
     channel: varchar('channel', { length: 10 }).$type<NotificationChannel>().notNull(),
     /** Email address, phone number or Zalo follower id. */
     address: varchar('address', { length: 254 }).notNull(),

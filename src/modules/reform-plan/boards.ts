@@ -6,6 +6,7 @@ import { isPlanManager } from './plan-access.ts';
 import { type PlanRow, planAreas } from './plans.ts';
 import { isDueSoon, isOverdue, vietnamToday } from './schedule.ts';
 import { reformPlans, reformTaskOccurrences, reformTasks } from './schema.ts';
+import { loadSuccession } from './succession.ts';
 import { targetsWithActuals } from './targets.ts';
 import { agencyNames } from './tasks.ts';
 
@@ -13,7 +14,9 @@ const openStatuses = ['not_started', 'in_progress'] as const;
 
 /**
  * "What we owe, by when": the open occurrences an agency leads, across plans, earliest due first, each flagged
- * overdue or due within 7 days. Without `agencyId`, the officer's own agencies.
+ * overdue or due within 7 days. Without `agencyId`, the officer's own agencies. Tasks of the agencies they took
+ * over from (an old ward's, before the 2025 reorganisation) roll up here, marked with the original agency
+ * (`rolledUpFrom`).
  */
 export async function agencyBoard(
   db: Db,
@@ -32,6 +35,13 @@ export async function agencyBoard(
     if (agencyIds.length === 0) throw invalid('agencyId', 'Vui lòng chọn cơ quan.');
   }
   const today = vietnamToday(now);
+  const succession = await loadSuccession(db);
+  /** Each predecessor agency → the selected agency its tasks roll up to. */
+  const rollsUpTo = new Map<string, string>();
+  for (const id of agencyIds)
+    for (const predecessor of succession.predecessorsOf(id))
+      if (!agencyIds.includes(predecessor) && !rollsUpTo.has(predecessor)) rollsUpTo.set(predecessor, id);
+  const leadIds = [...agencyIds, ...rollsUpTo.keys()];
   const rows = await db
     .select({
       occurrenceId: reformTaskOccurrences.id,
@@ -64,16 +74,23 @@ export async function agencyBoard(
     )
     .where(
       and(
-        inArray(reformTaskOccurrences.leadAgencyId, agencyIds),
+        inArray(reformTaskOccurrences.leadAgencyId, leadIds),
         inArray(reformTaskOccurrences.status, [...openStatuses]),
       ),
     )
     .orderBy(asc(reformTaskOccurrences.dueDate))
     .limit(500);
-  const names = await agencyNames(db, agencyIds);
+  const names = await agencyNames(db, leadIds);
   const items = rows.map((r) => ({
     ...r,
     leadAgencyName: names.get(r.leadAgencyId) ?? '',
+    /** Set when the task is an earlier agency's, rolled up to this one: the agency it rolls up to. */
+    rolledUpTo: rollsUpTo.has(r.leadAgencyId)
+      ? {
+          id: rollsUpTo.get(r.leadAgencyId) as string,
+          name: names.get(rollsUpTo.get(r.leadAgencyId) as string) ?? '',
+        }
+      : null,
     overdue: isOverdue(r, today),
     dueSoon: isDueSoon(r, today),
   }));

@@ -15,14 +15,22 @@ export function requirePlanManager(principal: Principal): Principal {
   return principal;
 }
 
-export function canReportOn(principal: Principal, leadAgencyId: string): boolean {
+/**
+ * The lead agency's officers report, and so do those of the agencies that took over its work (`successors`:
+ * an old ward's tasks are reported by the new ward).
+ */
+export function canReportOn(principal: Principal, leadAgencyId: string, successors: string[] = []): boolean {
   if (isPlanManager(principal)) return true;
   const scope = agencyScope(principal);
-  return scope === 'all' || scope.has(leadAgencyId);
+  return scope === 'all' || scope.has(leadAgencyId) || successors.some((id) => scope.has(id));
 }
 
-export function requireReporter(principal: Principal, leadAgencyId: string): Principal {
-  if (!canReportOn(principal, leadAgencyId))
+export function requireReporter(
+  principal: Principal,
+  leadAgencyId: string,
+  successors: string[] = [],
+): Principal {
+  if (!canReportOn(principal, leadAgencyId, successors))
     throw forbidden('Chỉ cơ quan chủ trì nhiệm vụ hoặc bộ phận cải cách hành chính được cập nhật tiến độ.');
   return principal;
 }

@@ -69,10 +69,17 @@ export const createPlanBody = z
   .refine(periodCheck, periodMessage);
 export type CreatePlanInput = z.infer<typeof createPlanBody>;
 
+/**
+ * The version the editor read (optimistic concurrency): a stale one is refused with 409 and changes nothing.
+ * Optional for scripts that set one field (e.g. the status) without reading first.
+ */
+const expectedVersion = z.int('Phiên bản không hợp lệ.').min(1, 'Phiên bản không hợp lệ.');
+
 export const updatePlanBody = z
   .strictObject({
     ...planFields,
     status: z.enum(planStatuses, 'Trạng thái kế hoạch không hợp lệ.'),
+    version: expectedVersion,
   })
   .partial()
   .refine(periodCheck, periodMessage);
@@ -177,7 +184,16 @@ const withSchedule = <T extends z.ZodType<ScheduleFields>>(schema: T) =>
 
 export const createTaskBody = withSchedule(z.strictObject(taskFields));
 export type CreateTaskInput = z.infer<typeof createTaskBody>;
-export const updateTaskBody = withSchedule(z.strictObject(taskFields).partial());
+// No default for the coordinating agencies here: a change that does not mention them keeps them.
+export const updateTaskBody = withSchedule(
+  z
+    .strictObject({
+      ...taskFields,
+      coordinatingAgencyIds: z.array(agencyId).max(50, 'Tối đa 50 cơ quan phối hợp.'),
+      version: expectedVersion,
+    })
+    .partial(),
+);
 export type UpdateTaskInput = z.infer<typeof updateTaskBody>;
 
 export const progressBody = z.strictObject({

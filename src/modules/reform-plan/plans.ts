@@ -193,6 +193,12 @@ export async function planTasks(db: Db, plan: PlanRow): Promise<TaskRow[]> {
     .orderBy(asc(reformTasks.ordinal));
 }
 
+const planChanged = () =>
+  new AppError(
+    'CONFLICT',
+    'Kế hoạch vừa được người khác sửa sau khi bạn mở; vui lòng tải lại trang để xem bản mới rồi sửa lại.',
+  );
+
 export async function updatePlan(
   db: Db,
   principal: Principal,
@@ -207,12 +213,14 @@ export async function updatePlan(
       'toYear',
       'Giai đoạn không hợp lệ: năm kết thúc phải từ năm bắt đầu trở đi, tối đa 10 năm.',
     );
+  const { version: expected, ...changes } = input;
+  if (expected !== undefined && expected !== plan.version) throw planChanged();
   await checkAgencies(db, [input.issuingAgencyId], 'issuingAgencyId');
   await checkAgencies(db, [input.coordinatingAgencyId], 'coordinatingAgencyId');
   return db.transaction(async (tx) => {
     const [updated] = await tx
       .update(reformPlans)
-      .set({ ...input, version: plan.version + 1, updatedAt: now })
+      .set({ ...changes, version: plan.version + 1, updatedAt: now })
       .where(
         and(
           eq(reformPlans.ownerUnitId, plan.ownerUnitId),
@@ -221,7 +229,7 @@ export async function updatePlan(
         ),
       )
       .returning();
-    if (!updated) throw new AppError('CONFLICT', 'Kế hoạch vừa được người khác sửa; vui lòng tải lại.');
+    if (!updated) throw planChanged();
     if (fromYear !== plan.fromYear || toYear !== plan.toYear)
       for (const task of await planTasks(tx, updated)) await syncOccurrences(tx, updated, task, now);
     await recordEvent(tx, {
@@ -230,7 +238,7 @@ export async function updatePlan(
       action: 'plan_updated',
       actor: principal,
       at: now,
-      data: input,
+      data: changes,
     });
     return updated;
   });

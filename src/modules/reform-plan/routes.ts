@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { receiveUpload } from '../../platform/files/receive-upload.ts';
 import type { AppContext, ZodApp } from '../../platform/http/context.ts';
-import { requireOfficer } from '../auth/guards.ts';
+import { requireAdmin, requireOfficer } from '../auth/guards.ts';
 import { agencyBoard, planBoard } from './boards.ts';
 import { requirePlanManager } from './plan-access.ts';
 import {
@@ -20,6 +20,7 @@ import {
 } from './plan-model.ts';
 import { planView } from './plan-view.ts';
 import { addArea, copyPlan, createPlan, listPlans, loadPlan, updatePlan } from './plans.ts';
+import { reminderRunBody, reminderRunSchema, runRemindersNow } from './reminder-run.ts';
 import { createTarget, enterActual, updateTarget } from './targets.ts';
 import {
   createTask,
@@ -355,6 +356,25 @@ export function registerReformPlanRoutes(app: ZodApp, context: AppContext): void
         .header('x-content-type-options', 'nosniff')
         .header('cache-control', 'private, no-store')
         .send(bytes);
+    },
+  );
+
+  app.post(
+    '/api/office/reform-reminders/run',
+    {
+      schema: {
+        tags,
+        summary: 'Run the deadline reminders now (administrators): for today, or again for a missed past day',
+        description:
+          'The same idempotent run the server does every hour: a reminder or overdue alert already sent is not ' +
+          'sent again. `date` (YYYY-MM-DD, Vietnam time, not in the future) reruns a day the server missed.',
+        body: reminderRunBody,
+        response: { 200: reminderRunSchema },
+      },
+    },
+    async (request) => {
+      requireAdmin(request);
+      return runRemindersNow(db, context.notify, request.body);
     },
   );
 }

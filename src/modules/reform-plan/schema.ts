@@ -219,3 +219,30 @@ export const reformPlanEvents = pgTable(
     index('reform_events_task_idx').on(t.ownerUnitId, t.taskId, t.id),
   ],
 );
+
+/**
+ * The reminders sent about task occurrences: one row per occurrence × kind × recipient, written with
+ * `insert … on conflict do nothing` in the same transaction as the messages (modules/notify's outbox), so two
+ * processes (or a rerun after a crash) send each reminder exactly once. `kind` is `due_in_<days>` (the
+ * reminder N days before the deadline), `overdue` (the day after), or `overdue_digest` (the reform office's
+ * summary, one message per plan and run listing the occurrences not yet reported to that officer).
+ */
+export const reformTaskReminders = pgTable(
+  'reform_task_reminders',
+  {
+    ownerUnitId: uuid('owner_unit_id').notNull(),
+    id: bigserial('id', { mode: 'number' }).notNull(),
+    occurrenceId: uuid('occurrence_id').notNull(),
+    kind: varchar('kind', { length: 20 }).notNull(),
+    userId: uuid('user_id').notNull(),
+    /** The in-app message that carried it (a digest carries several occurrences). */
+    notificationId: uuid('notification_id').notNull(),
+    /** The Vietnam date the job ran for. */
+    forDate: date('for_date').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.ownerUnitId, t.id] }),
+    uniqueIndex('reform_reminders_once_uq').on(t.ownerUnitId, t.occurrenceId, t.kind, t.userId),
+  ],
+);

@@ -17,6 +17,7 @@ import {
   reformTasks,
   reformTaskUpdates,
 } from './schema.ts';
+import { loadSuccession } from './succession.ts';
 
 export async function loadTask(db: Db, id: string): Promise<{ task: TaskRow; plan: PlanRow }> {
   const [task] = await db.select().from(reformTasks).where(eq(reformTasks.id, id)).limit(1);
@@ -100,6 +101,12 @@ export async function createTask(
   });
 }
 
+const taskChanged = () =>
+  new AppError(
+    'CONFLICT',
+    'Nhiệm vụ vừa được người khác sửa sau khi bạn mở; vui lòng tải lại trang để xem bản mới rồi sửa lại.',
+  );
+
 export async function updateTask(
   db: Db,
   principal: Principal,
@@ -108,6 +115,8 @@ export async function updateTask(
   input: UpdateTaskInput,
   now = new Date(),
 ) {
+  const { version: expected, ...changes } = input;
+  if (expected !== undefined && expected !== task.version) throw taskChanged();
   if (input.areaId) await checkArea(db, plan, input.areaId);
   await checkAgencies(db, [input.leadAgencyId], 'leadAgencyId');
   await checkAgencies(db, input.coordinatingAgencyIds ?? [], 'coordinatingAgencyIds');
@@ -130,7 +139,7 @@ export async function updateTask(
     const [updated] = await tx
       .update(reformTasks)
       .set({
-        ...input,
+        ...changes,
         ...merged,
         ...(input.coordinatingAgencyIds
           ? { coordinatingAgencyIds: [...new Set(input.coordinatingAgencyIds)] }
@@ -146,7 +155,7 @@ export async function updateTask(
         ),
       )
       .returning();
-    if (!updated) throw new AppError('CONFLICT', 'Nhiệm vụ vừa được người khác sửa; vui lòng tải lại.');
+    if (!updated) throw taskChanged();
     await syncOccurrences(tx, plan, updated, now);
     await recordEvent(tx, {
       ownerUnitId: plan.ownerUnitId,
@@ -155,7 +164,7 @@ export async function updateTask(
       action: 'task_updated',
       actor: principal,
       at: now,
-      data: input,
+      data: changes,
     });
     return updated;
   });
@@ -336,7 +345,11 @@ export async function taskView(db: Db, principal: Principal, id: string, now = n
       at: u.at,
     })),
     history,
-    canReport: canReportOn(principal, task.leadAgencyId),
+    canReport: canReportOn(
+      principal,
+      task.leadAgencyId,
+      (await loadSuccession(db)).successorsOf(task.leadAgencyId),
+    ),
     canManage: isPlanManager(principal),
   };
 }
@@ -351,7 +364,7 @@ export async function reportProgress(
   now = new Date(),
 ) {
   const { task, plan } = await loadTask(db, taskId);
-  requireReporter(principal, task.leadAgencyId);
+  requireReporter(principal, task.leadAgencyId, (await loadSuccession(db)).successorsOf(task.leadAgencyId));
   const [occurrence] = await db
     .select()
     .from(reformTaskOccurrences)

@@ -50,6 +50,7 @@ const NewsEditorListPage = lazy(() => import('./news/NewsEditorListPage'));
 const NewsEditPage = lazy(() => import('./news/NewsEditPage'));
 const AgencySheetPage = lazy(() => import('./reform-index/AgencySheetPage'));
 const ReconciliationPage = lazy(() => import('./payments/ReconciliationPage'));
+const NotificationsPage = lazy(() => import('../portal/notifications/NotificationsPage'));
 
 /** The back office (/quan-tri/*), loaded on demand. */
 export default function OfficeApp() {
@@ -84,6 +85,7 @@ export default function OfficeApp() {
               <Route path="ke-hoach-cchc/:id" element={<ReformPlanPage />} />
               <Route path="ke-hoach-cchc/nhiem-vu/:id" element={<ReformTaskPage />} />
               <Route path="viec-cua-co-quan" element={<AgencyBoardPage />} />
+              <Route path="thong-bao" element={<NotificationsPage office />} />
               <Route path="bao-cao-cchc" element={<ReformReportsPage />} />
               <Route path="bao-cao-cchc/:id" element={<ReformReportPage />} />
               <Route path="chi-so-cchc" element={<ReformIndexYearsPage />} />

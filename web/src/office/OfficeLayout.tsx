@@ -1,10 +1,12 @@
 import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import { App, Button, Drawer, Flex, Layout, Typography } from 'antd';
-import { type ReactNode, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { errorMessage } from '../api';
 import { useAuth } from '../auth';
 import { OfficeMenu } from './OfficeMenu';
+
+const NotificationBell = lazy(() => import('../portal/notifications/NotificationBell'));
 
 export function OfficeLayout({ children }: { children: ReactNode }) {
   const { user, logout } = useAuth();
@@ -59,6 +61,11 @@ export function OfficeLayout({ children }: { children: ReactNode }) {
             <Link to="/">Cổng dịch vụ công</Link>
           </Flex>
           <Flex align="center" gap={8} wrap>
+            <span className="office-bell">
+              <Suspense fallback={null}>
+                <NotificationBell to="/quan-tri/thong-bao" />
+              </Suspense>
+            </span>
             <Link to="/tai-khoan">
               <Typography.Text strong ellipsis style={{ maxWidth: 200 }}>
                 {user?.fullName}

@@ -105,7 +105,7 @@ function AccountView() {
           </Button>
         </Flex>
       </section>
-      {isOfficer(user) ? null : <NotificationPreferencesForm />}
+      <NotificationPreferencesForm officer={isOfficer(user)} />
       <section aria-labelledby="password-title" style={{ marginTop: 24 }}>
         <h2 id="password-title" style={{ fontSize: 18 }}>
           Đổi mật khẩu

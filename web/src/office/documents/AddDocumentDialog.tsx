@@ -1,7 +1,7 @@
 import { Alert, App, Checkbox, Col, Form, Input, Modal, Radio, Row, Select } from 'antd';
 import { useState } from 'react';
 import { api, errorMessage } from '../../api';
-import type { Direction, DocumentStatus } from './documentTypes';
+import type { Direction, DocumentStatus, OfficialDocument } from './documentTypes';
 import { statusLabels } from './documentTypes';
 
 interface Values {
@@ -21,16 +21,21 @@ interface Values {
   status: DocumentStatus;
 }
 
-/** Adds one incoming or outgoing document to a register the officer keeps. */
+/**
+ * Adds one incoming or outgoing document to a register the officer keeps, or corrects one (`editing`): the
+ * correction sends the version read, so a change made meanwhile by someone else is refused with what to do.
+ */
 export function AddDocumentDialog({
   open,
   kept,
   agencies,
+  editing,
   onClose,
   onAdded,
 }: {
   open: boolean;
   kept: { id: string; name: string }[];
+  editing?: OfficialDocument;
   /** Every agency of the system, for the sender/recipient choice. */
   agencies: { id: string; name: string }[];
   onClose: () => void;
@@ -46,18 +51,21 @@ export function AddDocumentDialog({
     setBusy(true);
     setProblem(undefined);
     const { agencyId, counterpartAgencyId, counterpartName, dueOn, handler, ...rest } = values;
+    const document = {
+      ...rest,
+      counterpartAgencyId: counterpartAgencyId ?? null,
+      ...(counterpartAgencyId ? {} : { counterpartName }),
+      dueOn: dueOn || null,
+      handler: handler || null,
+    };
     try {
-      await api.post('/api/office/documents', {
-        agencyId,
-        document: {
-          ...rest,
-          counterpartAgencyId: counterpartAgencyId ?? null,
-          ...(counterpartAgencyId ? {} : { counterpartName }),
-          dueOn: dueOn || null,
-          handler: handler || null,
-        },
-      });
-      message.success('Đã thêm văn bản vào sổ.');
+      if (editing) {
+        await api.patch(`/api/office/documents/${editing.id}`, { document, version: editing.version });
+        message.success('Đã lưu văn bản đã sửa.');
+      } else {
+        await api.post('/api/office/documents', { agencyId, document });
+        message.success('Đã thêm văn bản vào sổ.');
+      }
       form.resetFields();
       onAdded();
     } catch (cause) {
@@ -69,7 +77,7 @@ export function AddDocumentDialog({
 
   return (
     <Modal
-      title="Thêm văn bản vào sổ"
+      title={editing ? 'Sửa văn bản trong sổ' : 'Thêm văn bản vào sổ'}
       open={open}
       onCancel={onClose}
       onOk={() => form.submit()}
@@ -83,21 +91,40 @@ export function AddDocumentDialog({
         form={form}
         layout="vertical"
         onFinish={submit}
-        initialValues={{
-          agencyId: kept[0]?.id,
-          direction: 'incoming',
-          counterpartKind: 'agency',
-          electronic: true,
-          digitallySigned: true,
-          status: 'pending',
-        }}
+        initialValues={
+          editing
+            ? {
+                agencyId: editing.agencyId,
+                direction: editing.direction,
+                number: editing.number,
+                symbol: editing.symbol,
+                issuedOn: editing.issuedOn,
+                summary: editing.summary,
+                counterpartKind: editing.counterpartKind,
+                counterpartAgencyId: editing.counterpartAgencyId ?? undefined,
+                counterpartName: editing.counterpartAgencyId ? undefined : editing.counterpartName,
+                electronic: editing.electronic,
+                digitallySigned: editing.digitallySigned,
+                dueOn: editing.dueOn ?? undefined,
+                handler: editing.handler ?? undefined,
+                status: editing.status,
+              }
+            : {
+                agencyId: kept[0]?.id,
+                direction: 'incoming',
+                counterpartKind: 'agency',
+                electronic: true,
+                digitallySigned: true,
+                status: 'pending',
+              }
+        }
       >
         <Form.Item
           name="agencyId"
           label="Cơ quan"
           rules={[{ required: true, message: 'Vui lòng chọn cơ quan.' }]}
         >
-          <Select options={kept.map((a) => ({ value: a.id, label: a.name }))} />
+          <Select disabled={Boolean(editing)} options={kept.map((a) => ({ value: a.id, label: a.name }))} />
         </Form.Item>
         <Form.Item name="direction" label="Loại">
           <Radio.Group

@@ -1,8 +1,8 @@
 import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Flex, Input, Select, Table, Tag } from 'antd';
+import { Alert, App, Button, Flex, Input, Modal, Select, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { withQuery } from '../../api';
+import { api, errorMessage, withQuery } from '../../api';
 import { ErrorState } from '../../components/ErrorState';
 import type { Agency } from '../../types';
 import { useApi } from '../../useApi';
@@ -19,6 +19,9 @@ export default function RegisterTab() {
   const [page, setPage] = useState(1);
   const [q, setQ] = useState(params.get('q') ?? '');
   const [dialog, setDialog] = useState<'add' | 'import' | null>(null);
+  const [editing, setEditing] = useState<OfficialDocument>();
+  const [archiving, setArchiving] = useState<OfficialDocument>();
+  const keeps = (d: OfficialDocument) => kept.some((a) => a.id === d.agencyId);
   const filter = (key: string) => params.get(key) ?? undefined;
   const set = (key: string, value: string | undefined) => {
     const next = new URLSearchParams(params);
@@ -144,8 +147,55 @@ export default function RegisterTab() {
             render: (s: OfficialDocument['status']) => statusLabels[s],
           },
           { title: 'Cơ quan', dataIndex: 'agencyName' },
+          {
+            title: 'Thao tác',
+            key: 'actions',
+            render: (_, d) =>
+              keeps(d) ? (
+                <Space size={4}>
+                  <Button
+                    size="small"
+                    onClick={() => setEditing(d)}
+                    aria-label={`Sửa văn bản ${d.number}/${d.symbol}`}
+                  >
+                    Sửa
+                  </Button>
+                  <Button
+                    size="small"
+                    danger
+                    onClick={() => setArchiving(d)}
+                    aria-label={`Lưu trữ văn bản ${d.number}/${d.symbol}`}
+                  >
+                    Lưu trữ
+                  </Button>
+                </Space>
+              ) : null,
+          },
         ]}
       />
+      {editing ? (
+        <AddDocumentDialog
+          key={editing.id}
+          open
+          kept={kept}
+          editing={editing}
+          agencies={(every.data ?? []).map((a) => ({ id: a.id, name: a.name }))}
+          onClose={() => setEditing(undefined)}
+          onAdded={() => {
+            setEditing(undefined);
+            list.reload();
+          }}
+        />
+      ) : null}
+      {archiving ? (
+        <ArchiveDialog
+          document={archiving}
+          onClose={(changed) => {
+            setArchiving(undefined);
+            if (changed) list.reload();
+          }}
+        />
+      ) : null}
       <AddDocumentDialog
         open={dialog === 'add'}
         kept={kept}
@@ -160,5 +210,57 @@ export default function RegisterTab() {
         <ImportDialog open agencies={kept} onClose={() => setDialog(null)} onImported={list.reload} />
       ) : null}
     </>
+  );
+}
+
+/** Archives an entry entered in error (out of the register and its figures; kept with the reason). */
+function ArchiveDialog({
+  document,
+  onClose,
+}: {
+  document: OfficialDocument;
+  onClose: (changed: boolean) => void;
+}) {
+  const { message } = App.useApp();
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string>();
+  const submit = async () => {
+    setBusy(true);
+    setProblem(undefined);
+    try {
+      await api.post(`/api/office/documents/${document.id}/archive`, { reason, version: document.version });
+      message.success('Đã lưu trữ văn bản.');
+      onClose(true);
+    } catch (cause) {
+      setProblem(errorMessage(cause));
+      setBusy(false);
+    }
+  };
+  return (
+    <Modal
+      open
+      title={`Lưu trữ văn bản ${document.number}/${document.symbol}`}
+      okText="Lưu trữ"
+      okButtonProps={{ danger: true }}
+      cancelText="Hủy"
+      confirmLoading={busy}
+      onOk={() => void submit()}
+      onCancel={() => onClose(false)}
+    >
+      <p>
+        Văn bản lưu trữ không còn hiện trong sổ và không được tính vào tỷ lệ văn bản điện tử; lịch sử vẫn được
+        giữ.
+      </p>
+      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} /> : null}
+      <label htmlFor="archive-reason">Lý do lưu trữ</label>
+      <Input.TextArea
+        id="archive-reason"
+        rows={2}
+        value={reason}
+        onChange={(e) => setReason(e.target.value)}
+        placeholder="Ví dụ: nhập trùng, nhập nhầm cơ quan"
+      />
+    </Modal>
   );
 }

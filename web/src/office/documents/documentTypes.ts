@@ -22,6 +22,8 @@ export interface OfficialDocument {
   handler: string | null;
   status: DocumentStatus;
   source: string;
+  /** Sent back with a correction (optimistic concurrency). */
+  version: number;
 }
 
 export interface ImportReport {

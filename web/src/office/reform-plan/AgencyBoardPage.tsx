@@ -43,6 +43,11 @@ export default function AgencyBoardPage() {
       render: (_, i) => (
         <div>
           <Link to={`/quan-tri/ke-hoach-cchc/nhiem-vu/${i.taskId}`}>{i.description}</Link>
+          {i.rolledUpTo ? (
+            <div>
+              <Tag color="purple">Kế thừa từ {i.leadAgencyName}</Tag>
+            </div>
+          ) : null}
           <div className="feedback-meta">
             <span>{i.planTitle}</span>
             {i.expectedOutput ? <span>Sản phẩm: {i.expectedOutput}</span> : null}

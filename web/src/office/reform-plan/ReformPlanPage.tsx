@@ -21,6 +21,7 @@ import { api, errorMessage, withQuery } from '../../api';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../PageHeader';
 import { EvidenceUpload, type UploadedEvidence } from './EvidenceUpload';
+import { PlanFormModal } from './PlanFormModal';
 import {
   dayText,
   labelStyle,
@@ -34,6 +35,7 @@ import {
   type TaskItem,
   targetText,
 } from './reformPlanTypes';
+import { TaskFormModal } from './TaskFormModal';
 
 const stateOptions = [
   { value: 'open', label: 'Chưa hoàn thành' },
@@ -52,6 +54,7 @@ export default function ReformPlanPage() {
   const tasks = useApi<{ items: TaskItem[] }>(withQuery(`/api/office/reform-plans/${id}/tasks`, filter));
   const { data: agencies } = useApi<{ id: string; name: string }[]>('/api/agencies', { shared: true });
   const [adding, setAdding] = useState(false);
+  const [editingPlan, setEditingPlan] = useState(false);
   const [entering, setEntering] = useState<TargetView>();
   const p = plan.data;
   if (plan.error) return <Alert type="error" showIcon title={plan.error.message} />;
@@ -167,9 +170,12 @@ export default function ReformPlanPage() {
         title={p.title}
         extra={
           p.canManage ? (
-            <Button type="primary" onClick={() => setAdding(true)}>
-              Thêm nhiệm vụ
-            </Button>
+            <Space wrap>
+              <Button onClick={() => setEditingPlan(true)}>Sửa kế hoạch</Button>
+              <Button type="primary" onClick={() => setAdding(true)}>
+                Thêm nhiệm vụ
+              </Button>
+            </Space>
           ) : null
         }
       >
@@ -286,12 +292,25 @@ export default function ReformPlanPage() {
       </Card>
 
       {adding && agencies ? (
-        <AddTaskModal
+        <TaskFormModal
           plan={p}
           agencies={agencies}
           onClose={(changed) => {
             setAdding(false);
             if (changed) {
+              tasks.reload();
+              board.reload();
+            }
+          }}
+        />
+      ) : null}
+      {editingPlan ? (
+        <PlanFormModal
+          plan={p}
+          onClose={(changed) => {
+            setEditingPlan(false);
+            if (changed) {
+              plan.reload();
               tasks.reload();
               board.reload();
             }
@@ -309,130 +328,6 @@ export default function ReformPlanPage() {
         />
       ) : null}
     </>
-  );
-}
-
-interface TaskForm {
-  areaId: string;
-  description: string;
-  leadAgencyId: string;
-  coordinatingAgencyIds?: string[];
-  recurrence: 'once' | 'yearly' | 'quarterly';
-  dueDate?: string;
-  dueMonth?: number;
-  dueDay?: number;
-  expectedOutput?: string;
-}
-
-function AddTaskModal({
-  plan,
-  agencies,
-  onClose,
-}: {
-  plan: PlanView;
-  agencies: { id: string; name: string }[];
-  onClose: (changed: boolean) => void;
-}) {
-  const [form] = Form.useForm<TaskForm>();
-  const recurrence = Form.useWatch('recurrence', form);
-  const [problem, setProblem] = useState<string>();
-  const [saving, setSaving] = useState(false);
-  const agencyOptions = agencies.map((a) => ({ value: a.id, label: a.name }));
-  const submit = async () => {
-    const v = await form.validateFields();
-    setSaving(true);
-    setProblem(undefined);
-    try {
-      await api.post(`/api/office/reform-plans/${plan.id}/tasks`, {
-        ...v,
-        coordinatingAgencyIds: v.coordinatingAgencyIds ?? [],
-        expectedOutput: v.expectedOutput || null,
-      });
-      onClose(true);
-    } catch (cause) {
-      setProblem(errorMessage(cause));
-      setSaving(false);
-    }
-  };
-  return (
-    <Modal
-      open
-      width={720}
-      title="Thêm nhiệm vụ"
-      okText="Lưu nhiệm vụ"
-      cancelText="Hủy"
-      confirmLoading={saving}
-      onOk={() => void submit()}
-      onCancel={() => onClose(false)}
-    >
-      {problem ? <Alert type="error" showIcon title={problem} style={{ marginBottom: 12 }} /> : null}
-      <Form form={form} layout="vertical" initialValues={{ recurrence: 'yearly', dueMonth: 10, dueDay: 30 }}>
-        <Form.Item
-          name="areaId"
-          label="Lĩnh vực"
-          rules={[{ required: true, message: 'Vui lòng chọn lĩnh vực.' }]}
-        >
-          <Select options={plan.areas.map((a) => ({ value: a.id, label: `${a.code}. ${a.title}` }))} />
-        </Form.Item>
-        <Form.Item
-          name="description"
-          label="Nội dung nhiệm vụ"
-          rules={[{ required: true, message: 'Vui lòng nhập nội dung nhiệm vụ.' }]}
-        >
-          <Input.TextArea rows={3} />
-        </Form.Item>
-        <Form.Item
-          name="leadAgencyId"
-          label="Cơ quan chủ trì"
-          rules={[{ required: true, message: 'Vui lòng chọn cơ quan chủ trì.' }]}
-        >
-          <Select showSearch optionFilterProp="label" options={agencyOptions} />
-        </Form.Item>
-        <Form.Item name="coordinatingAgencyIds" label="Cơ quan phối hợp">
-          <Select mode="multiple" showSearch optionFilterProp="label" options={agencyOptions} />
-        </Form.Item>
-        <Form.Item name="recurrence" label="Thời hạn">
-          <Select
-            options={[
-              { value: 'once', label: 'Một lần' },
-              { value: 'yearly', label: 'Hằng năm' },
-              { value: 'quarterly', label: 'Hằng quý' },
-            ]}
-          />
-        </Form.Item>
-        {recurrence === 'once' ? (
-          <Form.Item
-            name="dueDate"
-            label="Hạn hoàn thành (YYYY-MM-DD)"
-            rules={[{ required: true, message: 'Vui lòng nhập hạn hoàn thành.' }]}
-          >
-            <Input type="date" />
-          </Form.Item>
-        ) : (
-          <Space>
-            <Form.Item
-              name="dueDay"
-              label="Ngày"
-              rules={[{ required: true, message: 'Vui lòng nhập ngày.' }]}
-            >
-              <InputNumber min={1} max={31} />
-            </Form.Item>
-            {recurrence === 'yearly' ? (
-              <Form.Item
-                name="dueMonth"
-                label="Tháng"
-                rules={[{ required: true, message: 'Vui lòng nhập tháng.' }]}
-              >
-                <InputNumber min={1} max={12} />
-              </Form.Item>
-            ) : null}
-          </Space>
-        )}
-        <Form.Item name="expectedOutput" label="Sản phẩm dự kiến">
-          <Input />
-        </Form.Item>
-      </Form>
-    </Modal>
   );
 }
 

@@ -6,14 +6,16 @@ import {
   Form,
   Input,
   InputNumber,
+  Popconfirm,
   Select,
+  Space,
   Table,
   type TableColumnsType,
   Tag,
   Timeline,
 } from 'antd';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { api, errorMessage } from '../../api';
 import { formatVnDateTime } from '../../format';
 import { useApi } from '../../useApi';
@@ -25,12 +27,14 @@ import {
   labelStyle,
   type OccurrenceStatus,
   type OccurrenceView,
+  type PlanView,
   periodText,
   scheduleText,
   stateColor,
   stateLabel,
   type TaskView,
 } from './reformPlanTypes';
+import { TaskFormModal } from './TaskFormModal';
 
 const statusOptions: { value: OccurrenceStatus; label: string }[] = [
   { value: 'not_started', label: 'Chưa thực hiện' },
@@ -42,9 +46,26 @@ const statusOptions: { value: OccurrenceStatus; label: string }[] = [
 /** A task: what it owes each period, progress reports with evidence, and its history. */
 export default function ReformTaskPage() {
   const { id } = useParams();
-  const { data: task, error, setData } = useApi<TaskView>(`/api/office/reform-tasks/${id}`);
+  const { data: task, error, setData, reload } = useApi<TaskView>(`/api/office/reform-tasks/${id}`);
+  const navigate = useNavigate();
+  const [editing, setEditing] = useState(false);
+  const [removeProblem, setRemoveProblem] = useState<string>();
+  const { data: agencies } = useApi<{ id: string; name: string }[]>('/api/agencies', { shared: true });
+  const { data: plan } = useApi<{ id: string; areas: PlanView['areas'] }>(
+    task?.canManage ? `/api/office/reform-plans/${task.plan.id}` : null,
+  );
   if (error) return <Alert type="error" showIcon title={error.message} />;
   if (!task) return null;
+
+  const remove = async () => {
+    setRemoveProblem(undefined);
+    try {
+      await api.delete(`/api/office/reform-tasks/${task.id}`);
+      navigate(`/quan-tri/ke-hoach-cchc/${task.plan.id}`);
+    } catch (cause) {
+      setRemoveProblem(errorMessage(cause));
+    }
+  };
 
   const occurrenceColumns: TableColumnsType<OccurrenceView> = [
     { title: 'Kỳ', dataIndex: 'periodKey', render: (k: string) => periodText(k) },
@@ -77,6 +98,36 @@ export default function ReformTaskPage() {
       <PageHeader title="Nhiệm vụ cải cách hành chính">
         <Link to={`/quan-tri/ke-hoach-cchc/${task.plan.id}`}>← {task.plan.title}</Link>
       </PageHeader>
+      {task.canManage ? (
+        <Space wrap style={{ marginBottom: 16 }}>
+          <Button onClick={() => setEditing(true)} disabled={!plan || !agencies}>
+            Sửa nhiệm vụ
+          </Button>
+          <Popconfirm
+            title="Xóa nhiệm vụ này?"
+            description="Các kỳ thực hiện và báo cáo tiến độ bị xóa; lịch sử thay đổi của kế hoạch vẫn được giữ."
+            okText="Xóa"
+            cancelText="Không"
+            onConfirm={() => void remove()}
+          >
+            <Button danger>Xóa nhiệm vụ</Button>
+          </Popconfirm>
+        </Space>
+      ) : null}
+      {removeProblem ? (
+        <Alert type="error" showIcon title={removeProblem} style={{ marginBottom: 16 }} />
+      ) : null}
+      {editing && plan && agencies ? (
+        <TaskFormModal
+          plan={plan}
+          agencies={agencies}
+          task={task}
+          onClose={(changed) => {
+            setEditing(false);
+            if (changed) reload();
+          }}
+        />
+      ) : null}
       <Descriptions
         bordered
         size="small"

@@ -61,6 +61,8 @@ export interface PlanView {
   status: PlanSummary['status'];
   areas: Area[];
   targets: TargetView[];
+  /** For edits: the version read (a stale one is refused). */
+  version: number;
   canManage: boolean;
 }
 
@@ -87,6 +89,8 @@ export interface TaskItem {
   dueMonth: number | null;
   dueDay: number | null;
   expectedOutput: string | null;
+  /** For edits: the version read (a stale one is refused). */
+  version: number;
   state: TaskState;
   overdueCount: number;
   doneCount: number;
@@ -152,6 +156,8 @@ export interface AgencyBoard {
     status: OccurrenceStatus;
     percent: number;
     leadAgencyName: string;
+    /** An earlier agency's task (before the reorganisation), rolled up to this agency. */
+    rolledUpTo: { id: string; name: string } | null;
     taskId: string;
     description: string;
     expectedOutput: string | null;

@@ -15,7 +15,7 @@ const pollMs = 60_000;
  * The header bell with the unread count, for signed-in users. It checks on mount, when the tab regains focus
  * and every minute while the tab is visible; it hides itself for good when the API is not there (404).
  */
-export default function NotificationBell() {
+export default function NotificationBell({ to = '/thong-bao' }: { to?: string }) {
   const [unread, setUnread] = useState<number | null>(null);
   const [available, setAvailable] = useState(true);
 
@@ -54,7 +54,7 @@ export default function NotificationBell() {
   if (!available || unread === null) return null;
   const label = unread > 0 ? `Thông báo: ${unread} thông báo chưa đọc` : 'Thông báo: không có thông báo mới';
   return (
-    <Link to="/thong-bao" className="nav-bell" aria-label={label} title={label}>
+    <Link to={to} className="nav-bell" aria-label={label} title={label}>
       <BellOutlined aria-hidden="true" />
       {unread > 0 ? (
         <span className="nav-bell-count" aria-hidden="true">

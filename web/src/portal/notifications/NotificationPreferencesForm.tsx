@@ -21,7 +21,7 @@ interface PreferenceValues {
  * "Nhận thông báo qua": in-app notifications are always on; email, SMS and Zalo are the user's choice.
  * Renders nothing while the API is not deployed (404).
  */
-export function NotificationPreferencesForm() {
+export function NotificationPreferencesForm({ officer = false }: { officer?: boolean }) {
   const prefs = useApi<NotificationPreferences>(preferencesPath);
   const [form] = Form.useForm<PreferenceValues>();
   const { message } = App.useApp();
@@ -76,7 +76,9 @@ export function NotificationPreferencesForm() {
         Nhận thông báo qua
       </h2>
       <p>
-        Khi hồ sơ của bạn được tiếp nhận, cần bổ sung, có kết quả hoặc bị trễ hẹn, chúng tôi sẽ báo cho bạn.
+        {officer
+          ? 'Nhắc hạn và cảnh báo quá hạn nhiệm vụ cải cách hành chính của cơ quan luôn hiện ở mục Thông báo trong trang quản trị.'
+          : 'Khi hồ sơ của bạn được tiếp nhận, cần bổ sung, có kết quả hoặc bị trễ hẹn, chúng tôi sẽ báo cho bạn.'}{' '}
         Chọn thêm cách nhận bên dưới.
       </p>
       {prefs.loading && !data ? <Loading /> : null}

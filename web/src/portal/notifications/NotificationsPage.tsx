@@ -1,6 +1,6 @@
 import { Alert, App, Button, Empty, Flex, Tag } from 'antd';
 import { useState } from 'react';
-import { Link, Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useLocation, useSearchParams } from 'react-router';
 import { errorMessage } from '../../api';
 import { loginPath, useAuth } from '../../auth';
 import { ErrorState } from '../../components/ErrorState';
@@ -19,17 +19,27 @@ import {
   notificationsPath,
 } from './notificationsApi';
 
-export default function NotificationsPage() {
+/** The signed-in user's in-app messages: an applicant's dossier news at /thong-bao, an officer's reminders at
+ * /quan-tri/thong-bao (the same inbox). */
+export default function NotificationsPage({ office = false }: { office?: boolean }) {
   return (
     <App component={false}>
-      <NotificationsView />
+      <NotificationsView office={office} />
     </App>
   );
 }
 
-function NotificationsView() {
+/** What a message's link opens, by where it leads. */
+function linkLabel(link: string): string {
+  if (link.startsWith('/quan-tri/viec-cua-co-quan')) return 'Xem việc của cơ quan';
+  if (link.startsWith('/quan-tri/ke-hoach-cchc')) return 'Xem kế hoạch';
+  return 'Xem chi tiết';
+}
+
+function NotificationsView({ office }: { office: boolean }) {
   usePageTitle('Thông báo');
   const { user } = useAuth();
+  const { pathname } = useLocation();
   const [params, setParams] = useSearchParams();
   const page = Math.max(1, Number.parseInt(params.get('trang') ?? '1', 10) || 1);
   const list = useApi<NotificationPage>(user ? notificationsPath(page) : null);
@@ -37,7 +47,7 @@ function NotificationsView() {
   const [busy, setBusy] = useState<string | null>(null);
 
   if (user === undefined) return <Loading />;
-  if (user === null) return <Navigate to={loginPath('/thong-bao')} replace />;
+  if (user === null) return <Navigate to={loginPath(pathname)} replace />;
 
   const data = list.data;
   const seen = data ? (page - 1) * notificationsPageSize + data.items.length : 0;
@@ -81,7 +91,7 @@ function NotificationsView() {
   const goTo = (next: number) => setParams(next > 1 ? { trang: String(next) } : {});
 
   return (
-    <div style={{ maxWidth: 760, margin: '0 auto' }}>
+    <div style={{ maxWidth: 760, margin: office ? undefined : '0 auto' }}>
       <Flex wrap justify="space-between" align="center" gap={8} style={{ marginBottom: 12 }}>
         <h1 className="page-title" style={{ margin: 0 }}>
           Thông báo
@@ -95,7 +105,9 @@ function NotificationsView() {
       {data ? (
         <p style={{ color: '#595959' }}>
           {data.total === 0
-            ? 'Khi hồ sơ của bạn có thay đổi, thông báo sẽ hiện ở đây.'
+            ? office
+              ? 'Nhắc hạn và cảnh báo quá hạn nhiệm vụ cải cách hành chính của cơ quan bạn sẽ hiện ở đây.'
+              : 'Khi hồ sơ của bạn có thay đổi, thông báo sẽ hiện ở đây.'
             : `${formatNumber(data.total)} thông báo, ${formatNumber(data.unread)} chưa đọc.`}
         </p>
       ) : null}
@@ -128,6 +140,7 @@ function NotificationsView() {
               <p className="notification-meta">{formatVnDateTime(item.createdAt)}</p>
               {item.body ? <p className="notification-body">{item.body}</p> : null}
               <Flex wrap gap={8} align="center">
+                {item.link ? <Link to={item.link}>{linkLabel(item.link)}</Link> : null}
                 {item.dossierId ? (
                   <Link to={`/ho-so-cua-toi/${encodeURIComponent(item.dossierId)}`}>Xem hồ sơ</Link>
                 ) : null}

@@ -6,6 +6,8 @@ export interface NotificationItem {
   title: string;
   body: string;
   dossierId: string | null;
+  /** Where the message leads in the app (officers' reminders: the agency's board or the plan). */
+  link?: string | null;
   createdAt: string;
   readAt: string | null;
 }
