@@ -8,6 +8,7 @@ import { registerDossierFormRoutes } from './modules/dossier/forms-routes.ts';
 import { registerOnlineRoutes } from './modules/dossier/online-routes.ts';
 import { recomputeOpenDossiers } from './modules/dossier/recompute-open-dossiers.ts';
 import { registerDossierRoutes } from './modules/dossier/routes.ts';
+import { registerEgovAssessmentRoutes } from './modules/egov-assessment/routes.ts';
 import { registerEvaluationRoutes } from './modules/evaluation/routes.ts';
 import { registerFeedbackRoutes } from './modules/feedback/routes.ts';
 import { startKpiRollup } from './modules/kpi/rollup-worker.ts';
@@ -16,6 +17,7 @@ import { adaptersFromConfig, configuredChannels } from './modules/notify/adapter
 import { notifyRoutes } from './modules/notify/routes.ts';
 import { startNotificationWorker, type WorkerOptions } from './modules/notify/worker.ts';
 import { registerOrgRoutes } from './modules/org/routes.ts';
+import { registerProcedureReviewRoutes } from './modules/procedure-review/routes.ts';
 import { registerRatingRoutes } from './modules/ratings/routes.ts';
 import { registerReformIndexRoutes } from './modules/reform-index/routes.ts';
 import { registerReformPlanRoutes } from './modules/reform-plan/routes.ts';
@@ -91,6 +93,8 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       registerReformPlanRoutes,
       registerReformIndexRoutes,
       registerReformReportRoutes,
+      registerProcedureReviewRoutes,
+      registerEgovAssessmentRoutes,
     ],
     ...serverOptions,
   });

@@ -6,6 +6,7 @@ import { users } from '../auth/schema.ts';
 import { workingCalendar } from '../calendar/calendar-store.ts';
 import { vnDayOfMs } from '../calendar/day.ts';
 import { agencies } from '../org/schema.ts';
+import { interlinkRouteOf, nextInterlinkAgency } from '../procedure-review/index.ts';
 import { actorOf } from './act-on-dossier.ts';
 import { assignmentLabel, assignmentPermissions } from './assignment.ts';
 import { agenciesOf, canSeeDossier } from './dossier-access.ts';
@@ -27,7 +28,7 @@ export async function viewDossier(db: Db, principal: Principal, id: string, now 
   const [row] = await db.select().from(dossiers).where(eq(dossiers.id, id)).limit(1);
   if (!row || !canSeeDossier(principal, row.snapshot)) throw notFound('Không tìm thấy hồ sơ.');
   const s = row.snapshot;
-  const [events, documents, calendar] = await Promise.all([
+  const [events, documents, calendar, route] = await Promise.all([
     db
       .select()
       .from(dossierEvents)
@@ -39,6 +40,7 @@ export async function viewDossier(db: Db, principal: Principal, id: string, now 
       .where(and(eq(dossierDocuments.ownerUnitId, row.ownerUnitId), eq(dossierDocuments.dossierId, id)))
       .orderBy(asc(dossierDocuments.createdAt)),
     workingCalendar(db),
+    interlinkRouteOf(db, row.procedureId),
   ]);
   const agencyIds = new Set([
     ...agenciesOf(s),
@@ -147,6 +149,18 @@ export async function viewDossier(db: Db, principal: Principal, id: string, now 
       comment: e.comment,
       data: e.data ?? {},
     })),
+    /** The procedure's interlinked route (procedure-review list) and the agency to transfer to next. */
+    interlink: route
+      ? {
+          agencies: route.agencies,
+          note: route.note,
+          nextAgencyId: nextInterlinkAgency(
+            route,
+            row.currentAgencyId,
+            s.steps.map((step) => step.agencyId),
+          ),
+        }
+      : null,
     availableActions: availableActions(s, actorOf(principal), now, calendar).map((type) => ({
       type,
       label: ACTION_LABELS[type],
