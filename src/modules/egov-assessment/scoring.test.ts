@@ -42,7 +42,7 @@ describe('e-government self-assessment scoring', () => {
       c({ code: 'd', kind: 'number', unit: 'điểm', target: 3, value: null }),
     ];
     const g = gaps(list);
-    expect(g.map((x) => x.code)).toEqual(['d', 'c', 'b']);
+    expect(g.map((x) => x.code)).toEqual(['c', 'd', 'b']); // c and d tie (2 × 50 % = 1 × 100 %): by code
     expect(g.find((x) => x.code === 'b')).toMatchObject({ shortfall: 20, shortfallPercent: 20 });
     expect(g.find((x) => x.code === 'c')).toMatchObject({ shortfall: 2, shortfallPercent: 50 });
     expect(g.find((x) => x.code === 'd')).toMatchObject({ shortfall: 3, value: null });
