@@ -41,6 +41,12 @@ const DocumentsPage = lazy(() => import('./documents/DocumentsPage'));
 const ReformIndexYearsPage = lazy(() => import('./reform-index/ReformIndexYearsPage'));
 const ReformIndexYearPage = lazy(() => import('./reform-index/ReformIndexYearPage'));
 const AgencySheetPage = lazy(() => import('./reform-index/AgencySheetPage'));
+const ReviewPlansPage = lazy(() => import('./procedure-review/ReviewPlansPage'));
+const ReviewPlanPage = lazy(() => import('./procedure-review/ReviewPlanPage'));
+const ReviewItemPage = lazy(() => import('./procedure-review/ReviewItemPage'));
+const InterlinkedPage = lazy(() => import('./procedure-review/InterlinkedPage'));
+const EgovAssessmentsPage = lazy(() => import('./egov-assessment/EgovAssessmentsPage'));
+const EgovAssessmentPage = lazy(() => import('./egov-assessment/EgovAssessmentPage'));
 
 /** The back office (/quan-tri/*), loaded on demand. */
 export default function OfficeApp() {
@@ -79,6 +85,12 @@ export default function OfficeApp() {
               <Route path="chi-so-cchc" element={<ReformIndexYearsPage />} />
               <Route path="chi-so-cchc/:id" element={<ReformIndexYearPage />} />
               <Route path="chi-so-cchc/:id/co-quan/:agencyId" element={<AgencySheetPage />} />
+              <Route path="ra-soat-tthc" element={<ReviewPlansPage />} />
+              <Route path="ra-soat-tthc/:id" element={<ReviewPlanPage />} />
+              <Route path="ra-soat-tthc/thu-tuc/:id" element={<ReviewItemPage />} />
+              <Route path="thu-tuc-lien-thong" element={<InterlinkedPage />} />
+              <Route path="chinh-quyen-dien-tu" element={<EgovAssessmentsPage />} />
+              <Route path="chinh-quyen-dien-tu/:id" element={<EgovAssessmentPage />} />
               <Route path="van-ban" element={<DocumentsPage />} />
               <Route path="nhan-su" element={<StaffPage />} />
               <Route path="khao-sat" element={<SurveysPage />} />

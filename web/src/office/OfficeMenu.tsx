@@ -3,6 +3,7 @@ import {
   BankOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  CloudServerOutlined,
   ContainerOutlined,
   DashboardOutlined,
   FileDoneOutlined,
@@ -14,6 +15,7 @@ import {
   LikeOutlined,
   MessageOutlined,
   ScheduleOutlined,
+  ScissorOutlined,
   SettingOutlined,
   SmileOutlined,
   SolutionOutlined,
@@ -32,6 +34,9 @@ function selectedKey(pathname: string, search: string): string {
     return new URLSearchParams(search).get('scope') === 'all' ? 'dossiers' : 'queue';
   }
   if (pathname.startsWith('/quan-tri/ho-so/')) return 'queue';
+  if (pathname.startsWith('/quan-tri/ra-soat-tthc') || pathname.startsWith('/quan-tri/thu-tuc-lien-thong'))
+    return 'procedure-review';
+  if (pathname.startsWith('/quan-tri/chinh-quyen-dien-tu')) return 'egov-assessment';
   if (pathname.startsWith('/quan-tri/thu-tuc')) return 'procedures';
   if (pathname.startsWith('/quan-tri/ra-soat')) return 'review';
   if (pathname.startsWith('/quan-tri/nhan-su')) return 'staff';
@@ -132,6 +137,16 @@ export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
       key: 'documents',
       icon: <ContainerOutlined />,
       label: <Link to="/quan-tri/van-ban">Văn bản, ISO</Link>,
+    },
+    {
+      key: 'procedure-review',
+      icon: <ScissorOutlined />,
+      label: <Link to="/quan-tri/ra-soat-tthc">Rà soát, đơn giản hóa TTHC</Link>,
+    },
+    {
+      key: 'egov-assessment',
+      icon: <CloudServerOutlined />,
+      label: <Link to="/quan-tri/chinh-quyen-dien-tu">Chính quyền điện tử</Link>,
     },
     ...(isAdmin(user)
       ? [
