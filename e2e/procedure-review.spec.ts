@@ -6,6 +6,8 @@ import { login } from './helpers.ts';
 // with its decision, sees the estimated saving for citizens, and downloads the review report.
 
 test.use({ actionTimeout: 15_000 });
+// The shared machine is slow; the journey has many steps.
+test.setTimeout(180_000);
 
 const REFORM = 'cchc.noivu@demo.motcua.vn';
 const CENTRE = 'Trung tâm Phục vụ hành chính công phường Vị Thanh';
@@ -65,7 +67,7 @@ test('a yearly review plan: burdens, a decided proposal, the estimated saving an
   await expect(proposal).toContainText('Đề xuất');
   await proposal.getByRole('button', { name: 'Trình' }).click();
   await expect(proposal).toContainText('Đã trình');
-  await proposal.getByRole('button', { name: 'Phê duyệt' }).click();
+  await proposal.getByRole('button', { name: 'Phê duyệt', exact: true }).click();
   await page.getByLabel('Số quyết định').fill('125/QĐ-UBND');
   await page.getByLabel('Ngày quyết định').fill('2026-07-15');
   await page.getByRole('button', { name: 'Ghi nhận quyết định' }).click();
