@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
 import { testDatabaseKinds } from '../../testing/test-db.ts';
+import { readPdf } from '../forms/pdf-text.testing.ts';
 
 const REFORM = 'cchc.noivu@demo.motcua.vn';
 const DESK = 'motcua.vithanh@demo.motcua.vn';
@@ -199,6 +200,12 @@ describe.each(testDatabaseKinds())('procedure review on %s', (kind) => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toMatch(/spreadsheetml/);
     expect(r.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    const pdf = await send('GET', `/api/office/procedure-reviews/${planId}/report.pdf`, cookies.reform);
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    const text = (await readPdf(pdf.rawPayload)).text;
+    expect(text).toContain('RÀ SOÁT, ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH');
+    expect(text).toContain('1.001193');
   });
 
   it('keeps the interlinked list, which the dossier page and the transfer action follow', async () => {

@@ -1,6 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../platform/db/connect.ts';
 import type { Principal } from '../auth/permissions.ts';
+import { headerSchema } from '../forms/forms.types.ts';
+import { headingBlock, paragraph, renderPdf, titleBlock } from '../forms/pdf.ts';
+import { drawTable } from '../forms/pdf-table.ts';
 import { reviewPlanView } from './review-plans.ts';
 import { reviewItemView, statusLabel } from './review-records.ts';
 import { SAVING_FORMULA } from './savings.ts';
@@ -29,14 +32,25 @@ export const itemStatusLabel: Record<ReviewItemStatus, string> = {
   done: 'Đã rà soát',
 };
 
-export async function reviewReportXlsx(db: Db, principal: Principal, planId: string, now = new Date()) {
+async function reportData(db: Db, principal: Principal, planId: string, now: Date) {
   const plan = await reviewPlanView(db, principal, planId);
   const views: Awaited<ReturnType<typeof reviewItemView>>[] = [];
   for (const item of plan.items) views.push(await reviewItemView(db, principal, item.id, now));
+  return { plan, views };
+}
+
+const proposalLine = (p: Awaited<ReturnType<typeof reviewItemView>>['proposals'][number]) =>
+  `${proposalKindLabel[p.kind]}: ${p.description} — ${statusLabel[p.status]}` +
+  (p.decisionNumber ? ` (QĐ ${p.decisionNumber}${p.decisionDate ? ` ngày ${p.decisionDate}` : ''})` : '');
+
+const reportTitle = (year: number) => `BÁO CÁO KẾT QUẢ RÀ SOÁT, ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH NĂM ${year}`;
+
+export async function reviewReportXlsx(db: Db, principal: Principal, planId: string, now = new Date()) {
+  const { plan, views } = await reportData(db, principal, planId, now);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Motcua';
   const sheet = workbook.addWorksheet('Rà soát TTHC', { views: [{ state: 'frozen', ySplit: 4 }] });
-  sheet.getCell('A1').value = `BÁO CÁO KẾT QUẢ RÀ SOÁT, ĐƠN GIẢN HÓA THỦ TỤC HÀNH CHÍNH NĂM ${plan.year}`;
+  sheet.getCell('A1').value = reportTitle(plan.year);
   sheet.getCell('A1').font = { bold: true, size: 13 };
   sheet.getCell('A2').value = `${plan.title} — ${plan.unitName}`;
   sheet.getCell('A3').value =
@@ -74,15 +88,7 @@ export async function reviewReportXlsx(db: Db, principal: Principal, planId: str
       v.dueDate,
       itemStatusLabel[v.status],
       v.burdens.map((b) => `${burdenLabel[b.kind]}: ${b.description}`).join('\n'),
-      v.proposals
-        .map(
-          (p) =>
-            `${proposalKindLabel[p.kind]}: ${p.description} — ${statusLabel[p.status]}` +
-            (p.decisionNumber
-              ? ` (QĐ ${p.decisionNumber}${p.decisionDate ? ` ngày ${p.decisionDate}` : ''})`
-              : ''),
-        )
-        .join('\n'),
+      v.proposals.map(proposalLine).join('\n'),
       v.volume.received,
       v.saving.estimated.daysPerYear,
       v.saving.estimated.vndPerYear,
@@ -109,4 +115,56 @@ export async function reviewReportXlsx(db: Db, principal: Principal, planId: str
   sum.font = { bold: true };
   for (const c of [12, 13]) sheet.getColumn(c).numFmt = '#,##0';
   return { buffer: Buffer.from(await workbook.xlsx.writeBuffer()), year: plan.year };
+}
+
+/** The same report as a landscape A4 PDF (the forms module's printer). */
+export async function reviewReportPdf(db: Db, principal: Principal, planId: string, now = new Date()) {
+  const { plan, views } = await reportData(db, principal, planId, now);
+  const place = plan.unitName.replace(/^(Thành phố|Tỉnh|Phường|Xã|Thị trấn|Quận|Huyện)\s+/u, '');
+  const header = headerSchema.parse({ agency: `UBND ${plan.unitName}`.toUpperCase(), place });
+  const title = reportTitle(plan.year);
+  const money = (n: number) => n.toLocaleString('vi-VN');
+  const buffer = await renderPdf(
+    { kind: 'report', title, profile: 'nd118-2025', header, generatedAt: now, layout: 'landscape' },
+    (doc) => {
+      headingBlock(doc, header, { date: now });
+      titleBlock(doc, title, [plan.title]);
+      paragraph(
+        doc,
+        `${SAVING_FORMULA}. Giá trị 1 ngày công: ${money(plan.citizenDayValueVnd)} đồng; chi phí 1 lần đi lại: ` +
+          `${money(plan.visitCostVnd)} đồng.`,
+        { face: 'italic', gapAfter: 4 },
+      );
+      drawTable(doc, {
+        columns: [
+          { header: 'STT', width: 0.4, align: 'center' },
+          { header: 'Thủ tục', width: 2.4 },
+          { header: 'Cơ quan rà soát', width: 1.6 },
+          { header: 'Tình trạng', width: 0.8, align: 'center' },
+          { header: 'Gánh nặng phát hiện', width: 2.4 },
+          { header: 'Đề xuất và quyết định', width: 3 },
+          { header: 'Hồ sơ 12 tháng', width: 0.8, align: 'right' },
+          { header: 'Ngày công tiết kiệm/năm', width: 0.9, align: 'right' },
+          { header: 'Tiết kiệm/năm (ước tính, đồng)', width: 1.2, align: 'right' },
+          { header: 'Tiết kiệm/năm (đã quyết định, đồng)', width: 1.2, align: 'right' },
+        ],
+        rows: views.map((v, i) => [
+          String(i + 1),
+          `${v.procedure?.code ?? ''} — ${v.procedure?.name ?? ''}`,
+          v.agency?.name ?? '',
+          itemStatusLabel[v.status],
+          v.burdens.map((b) => `${burdenLabel[b.kind]}: ${b.description}`).join('\n'),
+          v.proposals.map(proposalLine).join('\n'),
+          money(v.volume.received),
+          money(v.saving.estimated.daysPerYear),
+          money(v.saving.estimated.vndPerYear),
+          money(v.saving.decided.vndPerYear),
+        ]),
+        fontSize: 7.5,
+        headerFontSize: 7,
+      });
+    },
+    title,
+  );
+  return { buffer, year: plan.year };
 }

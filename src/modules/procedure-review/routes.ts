@@ -13,7 +13,7 @@ import {
   updateProposalBody,
 } from './review.types.ts';
 import { requireReviewManager } from './review-access.ts';
-import { reviewReportXlsx } from './review-export.ts';
+import { reviewReportPdf, reviewReportXlsx } from './review-export.ts';
 import {
   addReviewItem,
   createReviewPlan,
@@ -119,6 +119,18 @@ export function registerProcedureReviewRoutes(app: ZodApp, { db }: AppContext): 
       return reply
         .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="ra-soat-tthc-${year}.xlsx"`)
+        .send(buffer);
+    },
+  );
+
+  app.get(
+    `${base}/:id/report.pdf`,
+    { schema: { tags, summary: 'The review report of a plan (PDF)', params: idParams } },
+    async (request, reply) => {
+      const { buffer, year } = await reviewReportPdf(db, requireOfficer(request), request.params.id);
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', `attachment; filename="ra-soat-tthc-${year}.pdf"`)
         .send(buffer);
     },
   );

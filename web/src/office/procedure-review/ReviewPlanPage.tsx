@@ -65,6 +65,9 @@ export default function ReviewPlanPage() {
               <Button href={`/api/office/procedure-reviews/${p.id}/report.xlsx`} download>
                 Xuất báo cáo Excel
               </Button>
+              <Button href={`/api/office/procedure-reviews/${p.id}/report.pdf`} download>
+                Xuất báo cáo PDF
+              </Button>
               {p.canManage ? (
                 <Button type="primary" onClick={() => setAdding(true)}>
                   Thêm thủ tục cần rà soát
