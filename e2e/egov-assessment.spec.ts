@@ -44,6 +44,7 @@ test('an agency fills and submits its self-assessment; the reform office sees th
   await expect(page.getByText('Đã gửi bản tự đánh giá đến bộ phận cải cách hành chính.')).toBeVisible();
   await expect(page.getByText('Đã gửi, chờ thẩm định')).toBeVisible();
   await expect(page.getByTestId('egov-score')).not.toHaveText('—');
+  await page.screenshot({ path: test.info().outputPath('assessment.png'), fullPage: true });
 
   const office = await browser.newPage();
   await login(office, REFORM);
@@ -53,6 +54,7 @@ test('an agency fills and submits its self-assessment; the reform office sees th
   await expect(card.getByRole('row', { name: /Mức độ sử dụng phòng họp không giấy/ })).toContainText('1 mức');
   await expect(card.getByRole('row', { name: /nhóm Zalo/ })).toBeVisible();
   await expect(card.getByRole('row', { name: /máy tính/ })).toContainText('10 %');
+  await office.screenshot({ path: test.info().outputPath('gap-list.png'), fullPage: true });
   const href = await office.getByRole('link', { name: 'Xuất Excel' }).getAttribute('href');
   const xlsx = await office.request.get(href as string);
   expect(xlsx.status()).toBe(200);

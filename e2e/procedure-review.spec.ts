@@ -83,6 +83,8 @@ test('a yearly review plan: burdens, a decided proposal, the estimated saving an
     `${(300_000 * volume).toLocaleString('vi-VN')} đồng`,
   );
 
+  await page.screenshot({ path: test.info().outputPath('review-page.png'), fullPage: true });
+
   // The review report.
   await page.getByRole('link', { name: new RegExp(title) }).click();
   const href = await page.getByRole('link', { name: 'Xuất báo cáo Excel' }).getAttribute('href');

@@ -47,9 +47,9 @@ export async function gapsXlsx(db: Db, principal: Principal, year: number) {
         g.groupName,
         g.title,
         g.unit,
-        g.target,
-        fmt(g.value),
-        g.shortfall,
+        g.kind === 'yes_no' ? 'Có' : g.target,
+        g.kind === 'yes_no' ? (g.value === null ? 'Chưa có' : g.value >= 1 ? 'Có' : 'Không') : fmt(g.value),
+        g.kind === 'yes_no' ? '' : g.shortfall,
         g.shortfallPercent,
         g.weight,
       ]).alignment = { wrapText: true, vertical: 'top' };

@@ -35,6 +35,7 @@ export function score(criteria: readonly ScoredCriterion[]): number | null {
 
 export interface Gap {
   criterionId: string;
+  kind: CriterionKind;
   code: string;
   title: string;
   groupName: string;
@@ -55,6 +56,7 @@ export function gaps(criteria: readonly ScoredCriterion[]): Gap[] {
       const shortfall = Math.round((c.target - (c.value ?? 0)) * 100) / 100;
       return {
         criterionId: c.id,
+        kind: c.kind,
         code: c.code,
         title: c.title,
         groupName: c.groupName,

@@ -1,8 +1,9 @@
 import type { Db } from '../../platform/db/connect.ts';
 import type { Principal } from '../auth/permissions.ts';
 import { exchangeShare } from '../documents/exchange-share.ts';
-import { computeFigures } from '../kpi/figures.ts';
+import { computeFigures, currentMonth } from '../kpi/figures.ts';
 import { staffIndicators } from '../staff/staff-figures.ts';
+import { vietnamDate } from '../staff/staff-indicators.ts';
 import type { SystemSource } from './schema.ts';
 
 // The figures the system already knows for a self-assessment, each through the owning module's exported
@@ -28,9 +29,10 @@ export async function systemFigures(
   now = new Date(),
 ): Promise<SystemFigures> {
   const from = `${year}-01`;
-  const thisYear = Number(now.toISOString().slice(0, 4));
-  const to = year < thisYear ? `${year}-12` : now.toISOString().slice(0, 7);
-  const asOf = year < thisYear ? `${year}-12-31` : now.toISOString().slice(0, 10);
+  const today = vietnamDate(now);
+  const thisYear = Number(today.slice(0, 4));
+  const to = year < thisYear ? `${year}-12` : currentMonth(now);
+  const asOf = year < thisYear ? `${year}-12-31` : today;
   const agencyId = subject.agencyId ?? undefined;
   const [figures, documents, staff] = await Promise.all([
     computeFigures(db, { unitId: subject.unitId, view: 'current', from, to, agencyId }, now),

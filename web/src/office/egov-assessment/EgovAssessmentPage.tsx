@@ -22,6 +22,7 @@ import {
   type AssessmentRow,
   type AssessmentView,
   formatValue,
+  gapCells,
   kindLabel,
   statusColor,
   statusLabel,
@@ -238,16 +239,16 @@ export default function EgovAssessmentPage() {
               columns={[
                 { title: 'Số TT', dataIndex: 'code', width: 60 },
                 { title: 'Tiêu chí', dataIndex: 'title' },
-                { title: 'Chỉ tiêu', key: 'target', render: (_, g) => `${g.target} ${g.unit}` },
+                { title: 'Chỉ tiêu', key: 'target', render: (_, g) => gapCells(g).target },
                 {
                   title: 'Đạt được',
                   key: 'value',
-                  render: (_, g) => (g.value === null ? 'Chưa có' : `${g.value} ${g.unit}`),
+                  render: (_, g) => gapCells(g).value,
                 },
                 {
                   title: 'Còn thiếu',
                   key: 'short',
-                  render: (_, g) => `${g.shortfall} ${g.unit} (${g.shortfallPercent}%)`,
+                  render: (_, g) => gapCells(g).shortfall,
                 },
               ]}
             />

@@ -27,6 +27,7 @@ import {
   type CriterionKind,
   formatValue,
   type Gap,
+  gapCells,
   kindLabel,
   statusColor,
   statusLabel,
@@ -196,16 +197,16 @@ function GapsTab({ year }: { year: number }) {
             columns={[
               { title: 'Số TT', dataIndex: 'code', width: 70 },
               { title: 'Tiêu chí', dataIndex: 'title' },
-              { title: 'Chỉ tiêu', key: 'target', render: (_, g) => `${g.target} ${g.unit}` },
+              { title: 'Chỉ tiêu', key: 'target', render: (_, g) => gapCells(g).target },
               {
                 title: 'Đạt được',
                 key: 'value',
-                render: (_, g) => (g.value === null ? 'Chưa có' : `${g.value} ${g.unit}`),
+                render: (_, g) => gapCells(g).value,
               },
               {
                 title: 'Còn thiếu',
                 key: 'shortfall',
-                render: (_, g) => `${g.shortfall} ${g.unit} (${g.shortfallPercent}%)`,
+                render: (_, g) => gapCells(g).shortfall,
               },
             ]}
           />

@@ -22,6 +22,7 @@ export interface Criterion {
 
 export interface Gap {
   criterionId: string;
+  kind: CriterionKind;
   code: string;
   title: string;
   groupName: string;
@@ -107,4 +108,20 @@ export function formatValue(kind: CriterionKind, value: number | null, unit: str
   if (value === null) return 'Chưa có';
   if (kind === 'yes_no') return value >= 1 ? 'Có' : 'Không';
   return `${value.toLocaleString('vi-VN')}${unit ? ` ${unit}` : ''}`;
+}
+
+/** A gap's target, value and shortfall as they read (yes/no criteria in words). */
+export function gapCells(g: Gap) {
+  if (g.kind === 'yes_no')
+    return {
+      target: 'Có',
+      value: formatValue('yes_no', g.value, ''),
+      shortfall: `Chưa đạt (${g.shortfallPercent}%)`,
+    };
+  const unit = g.unit ? ` ${g.unit}` : '';
+  return {
+    target: `${g.target.toLocaleString('vi-VN')}${unit}`,
+    value: g.value === null ? 'Chưa có' : `${g.value.toLocaleString('vi-VN')}${unit}`,
+    shortfall: `${g.shortfall.toLocaleString('vi-VN')}${unit} (${g.shortfallPercent}%)`,
+  };
 }
