@@ -8,6 +8,7 @@ import { registerDossierFormRoutes } from './modules/dossier/forms-routes.ts';
 import { registerOnlineRoutes } from './modules/dossier/online-routes.ts';
 import { recomputeOpenDossiers } from './modules/dossier/recompute-open-dossiers.ts';
 import { registerDossierRoutes } from './modules/dossier/routes.ts';
+import { registerEgovAssessmentRoutes } from './modules/egov-assessment/routes.ts';
 import { registerEvaluationRoutes } from './modules/evaluation/routes.ts';
 import { registerFeedbackRoutes } from './modules/feedback/routes.ts';
 import { startKpiRollup } from './modules/kpi/rollup-worker.ts';
@@ -20,6 +21,7 @@ import { startNotificationWorker, type WorkerOptions } from './modules/notify/wo
 import { registerOrgRoutes } from './modules/org/routes.ts';
 import { type PaymentsOptions, paymentsRoutes } from './modules/payments/index.ts';
 import { registerPositionRoutes } from './modules/positions/routes.ts';
+import { registerProcedureReviewRoutes } from './modules/procedure-review/routes.ts';
 import { registerRatingRoutes } from './modules/ratings/routes.ts';
 import { registerReformBudgetRoutes } from './modules/reform-budget/routes.ts';
 import { registerReformIndexRoutes } from './modules/reform-index/routes.ts';
@@ -113,6 +115,8 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       registerReformBudgetRoutes,
       registerMeetingRoutes,
       registerNewsRoutes,
+      registerProcedureReviewRoutes,
+      registerEgovAssessmentRoutes,
     ],
     ...serverOptions,
   });

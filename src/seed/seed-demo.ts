@@ -10,6 +10,7 @@ import type { Db } from '../platform/db/connect.ts';
 import { demoAccounts, demoPassword } from './demo-accounts.ts';
 import { seedDemoFormSchemas } from './demo-form-schemas.ts';
 import { seedDocuments } from './seed-documents.ts';
+import { seedEgovCriteria } from './seed-egov.ts';
 import { seedFeedback } from './seed-feedback.ts';
 import { historySummary, seedHistory } from './seed-history.ts';
 import { seedNews } from './seed-news.ts';
@@ -61,6 +62,7 @@ export async function seedDemo(
   log(await seedPositions(db));
   log(await seedReformBudget(db));
   log(await seedNews(db));
+  log(await seedEgovCriteria(db));
 }
 
 /** Commune-level procedures are carried out by every ward/commune (police fields by the ward police). */

@@ -337,6 +337,12 @@ export interface AvailableAction {
   label: string;
 }
 
+export interface DossierInterlink {
+  agencies: { id: string; name: string }[];
+  note: string | null;
+  nextAgencyId: string | null;
+}
+
 export interface DossierDetail {
   id: string;
   code: string | null;
@@ -375,6 +381,8 @@ export interface DossierDetail {
   documents: DossierDocument[];
   events: DossierEvent[];
   availableActions: AvailableAction[];
+  /** The procedure is on the interlinked list (Thủ tục liên thông): its agencies in order, the next one. */
+  interlink?: DossierInterlink | null;
   assigneeUserId: string | null;
   assigneeName: string | null;
   /** I may claim the dossier (I hold the holding role there and nobody else works on it, or I manage the queue). */

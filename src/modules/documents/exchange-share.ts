@@ -33,6 +33,7 @@ export async function exchangeShare(db: Db, principal: Principal, q: ExchangeQue
       month,
       total: count(),
       electronic: sql<number>`count(*) filter (where ${officialDocuments.electronic})`.mapWith(Number),
+      signed: sql<number>`count(*) filter (where ${officialDocuments.digitallySigned})`.mapWith(Number),
     })
     .from(officialDocuments)
     .where(where)
@@ -60,9 +61,12 @@ export async function exchangeShare(db: Db, principal: Principal, q: ExchangeQue
   }
   const total = rows.reduce((s, r) => s + r.total, 0);
   const electronic = rows.reduce((s, r) => s + r.electronic, 0);
+  const signed = rows.reduce((s, r) => s + r.signed, 0);
   return {
     target: E_EXCHANGE_TARGET,
     overall: withShare({ total, electronic }),
+    /** Of the same documents, those digitally signed (e-government self-assessment). */
+    signed: { total, signed, share: ratio(signed, total) },
     months: [...byMonth]
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([m, s]) => withShare({ month: m, ...s })),

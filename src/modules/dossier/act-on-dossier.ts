@@ -5,6 +5,7 @@ import { workingCalendar } from '../calendar/calendar-store.ts';
 import { enqueueNotifications } from '../notify/enqueue.ts';
 import { notificationKindOf } from '../notify/messages.ts';
 import type { NotificationChannel } from '../notify/schema.ts';
+import { interlinkRouteOf } from '../procedure-review/index.ts';
 import { canSeeDossier } from './dossier-access.ts';
 import { commitTransition, type DbOrTx, loadDossier, nextDossierCode } from './dossier-store.ts';
 import type { Actor, DossierAction } from './lifecycle/actions.ts';
@@ -105,6 +106,19 @@ export async function actOnDossier(
   const row = await loadDossier(db, dossierId);
   if (!row || !canSeeDossier(principal, row.snapshot)) throw notFound('Không tìm thấy hồ sơ.');
   if (row.version !== version) throw staleDossier();
+  if (action.type === 'transfer') await checkInterlinkRoute(db, row.procedureId, action.toAgencyId);
   const run = (q: DbOrTx) => applyAction(q, row.ownerUnitId, row.snapshot, action, actorOf(principal), env);
   return writesMore(action) ? db.transaction(run) : run(db);
+}
+
+/** A procedure on the interlinked list (procedure-review) is transferred only to the agencies the list names. */
+async function checkInterlinkRoute(db: Db, procedureId: string, toAgencyId: string): Promise<void> {
+  const route = await interlinkRouteOf(db, procedureId);
+  if (route && !route.agencies.some((a) => a.id === toAgencyId))
+    throw new AppError(
+      'RULE',
+      `Thủ tục này thuộc danh mục thủ tục liên thông: chỉ chuyển hồ sơ đến ${route.agencies
+        .map((a) => a.name)
+        .join(' → ')}.`,
+    );
 }

@@ -7,6 +7,7 @@ import { workingCalendar } from '../calendar/calendar-store.ts';
 import { vnDayOfMs } from '../calendar/day.ts';
 import { agencies } from '../org/schema.ts';
 import { dossierPayment } from '../payments/index.ts';
+import { interlinkRouteOf, nextInterlinkAgency } from '../procedure-review/index.ts';
 import { actorOf } from './act-on-dossier.ts';
 import { assignmentLabel, assignmentPermissions } from './assignment.ts';
 import { agenciesOf, canSeeDossier } from './dossier-access.ts';
@@ -28,7 +29,7 @@ export async function viewDossier(db: Db, principal: Principal, id: string, now 
   const [row] = await db.select().from(dossiers).where(eq(dossiers.id, id)).limit(1);
   if (!row || !canSeeDossier(principal, row.snapshot)) throw notFound('Không tìm thấy hồ sơ.');
   const s = row.snapshot;
-  const [events, documents, calendar] = await Promise.all([
+  const [events, documents, calendar, route] = await Promise.all([
     db
       .select()
       .from(dossierEvents)
@@ -40,6 +41,7 @@ export async function viewDossier(db: Db, principal: Principal, id: string, now 
       .where(and(eq(dossierDocuments.ownerUnitId, row.ownerUnitId), eq(dossierDocuments.dossierId, id)))
       .orderBy(asc(dossierDocuments.createdAt)),
     workingCalendar(db),
+    interlinkRouteOf(db, row.procedureId),
   ]);
   const agencyIds = new Set([
     ...agenciesOf(s),
@@ -149,6 +151,18 @@ export async function viewDossier(db: Db, principal: Principal, id: string, now 
       comment: e.comment,
       data: e.data ?? {},
     })),
+    /** The procedure's interlinked route (procedure-review list) and the agency to transfer to next. */
+    interlink: route
+      ? {
+          agencies: route.agencies,
+          note: route.note,
+          nextAgencyId: nextInterlinkAgency(
+            route,
+            row.currentAgencyId,
+            s.steps.map((step) => step.agencyId),
+          ),
+        }
+      : null,
     availableActions: availableActions(s, actorOf(principal), now, calendar).map((type) => ({
       type,
       label: ACTION_LABELS[type],

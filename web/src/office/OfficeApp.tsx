@@ -51,6 +51,12 @@ const NewsEditPage = lazy(() => import('./news/NewsEditPage'));
 const AgencySheetPage = lazy(() => import('./reform-index/AgencySheetPage'));
 const ReconciliationPage = lazy(() => import('./payments/ReconciliationPage'));
 const NotificationsPage = lazy(() => import('../portal/notifications/NotificationsPage'));
+const ReviewPlansPage = lazy(() => import('./procedure-review/ReviewPlansPage'));
+const ReviewPlanPage = lazy(() => import('./procedure-review/ReviewPlanPage'));
+const ReviewItemPage = lazy(() => import('./procedure-review/ReviewItemPage'));
+const InterlinkedPage = lazy(() => import('./procedure-review/InterlinkedPage'));
+const EgovAssessmentsPage = lazy(() => import('./egov-assessment/EgovAssessmentsPage'));
+const EgovAssessmentPage = lazy(() => import('./egov-assessment/EgovAssessmentPage'));
 
 /** The back office (/quan-tri/*), loaded on demand. */
 export default function OfficeApp() {
@@ -97,6 +103,12 @@ export default function OfficeApp() {
               <Route path="hop/:id/sua" element={<MeetingFormPage />} />
               <Route path="tin-tuc" element={<NewsEditorListPage />} />
               <Route path="tin-tuc/:id" element={<NewsEditPage />} />
+              <Route path="ra-soat-tthc" element={<ReviewPlansPage />} />
+              <Route path="ra-soat-tthc/:id" element={<ReviewPlanPage />} />
+              <Route path="ra-soat-tthc/thu-tuc/:id" element={<ReviewItemPage />} />
+              <Route path="thu-tuc-lien-thong" element={<InterlinkedPage />} />
+              <Route path="chinh-quyen-dien-tu" element={<EgovAssessmentsPage />} />
+              <Route path="chinh-quyen-dien-tu/:id" element={<EgovAssessmentPage />} />
               <Route path="van-ban" element={<DocumentsPage />} />
               <Route path="nhan-su" element={<StaffPage />} />
               <Route path="vi-tri-viec-lam" element={<PositionsPage />} />

@@ -4,6 +4,7 @@ import {
   BankOutlined,
   CalendarOutlined,
   CarryOutOutlined,
+  CloudServerOutlined,
   ContainerOutlined,
   CreditCardOutlined,
   DashboardOutlined,
@@ -17,6 +18,7 @@ import {
   MessageOutlined,
   ReadOutlined,
   ScheduleOutlined,
+  ScissorOutlined,
   SettingOutlined,
   SmileOutlined,
   SolutionOutlined,
@@ -37,6 +39,9 @@ function selectedKey(pathname: string, search: string): string {
   }
   if (pathname.startsWith('/quan-tri/ho-so/')) return 'queue';
   if (pathname.startsWith('/quan-tri/doi-soat-thanh-toan')) return 'payments';
+  if (pathname.startsWith('/quan-tri/ra-soat-tthc') || pathname.startsWith('/quan-tri/thu-tuc-lien-thong'))
+    return 'procedure-review';
+  if (pathname.startsWith('/quan-tri/chinh-quyen-dien-tu')) return 'egov-assessment';
   if (pathname.startsWith('/quan-tri/thu-tuc')) return 'procedures';
   if (pathname.startsWith('/quan-tri/ra-soat')) return 'review';
   if (pathname.startsWith('/quan-tri/nhan-su')) return 'staff';
@@ -167,6 +172,16 @@ export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
           },
         ]
       : []),
+    {
+      key: 'procedure-review',
+      icon: <ScissorOutlined />,
+      label: <Link to="/quan-tri/ra-soat-tthc">Rà soát, đơn giản hóa TTHC</Link>,
+    },
+    {
+      key: 'egov-assessment',
+      icon: <CloudServerOutlined />,
+      label: <Link to="/quan-tri/chinh-quyen-dien-tu">Chính quyền điện tử</Link>,
+    },
     ...(isAdmin(user)
       ? [
           {

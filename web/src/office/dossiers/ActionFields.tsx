@@ -1,8 +1,8 @@
-import { Checkbox, Form, Input, InputNumber, Select, Spin, Typography } from 'antd';
+import { Alert, Checkbox, Form, Input, InputNumber, Select, Spin, Typography } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { agencyLabel, filterByLabel, vietnamToday } from '../../format';
 import { dossierChannelChoices, optionsOf, stepActorLabels } from '../../labels';
-import type { Agency, DossierActionType, DossierChannel, StepActor } from '../../types';
+import type { Agency, DossierActionType, DossierChannel, DossierInterlink, StepActor } from '../../types';
 import { useApi } from '../../useApi';
 
 // The date picker and the upload are only needed by two rare actions: their code comes with them.
@@ -20,6 +20,8 @@ export interface ActionContext {
   dueAt: string | null;
   supplementCount: number;
   intakeSupplementCount: number;
+  /** The procedure's interlinked route, when it is on the list: the transfer goes to one of its agencies. */
+  interlink?: DossierInterlink | null;
 }
 
 const { TextArea } = Input;
@@ -64,11 +66,27 @@ export function ReasonField({ label = 'Lý do', required = true }: { label?: str
 const transferRoles: StepActor[] = ['specialist', 'head_of_office', 'signing_leader', 'clerk'];
 const transferRoleOptions = transferRoles.map((role) => ({ value: role, label: stepActorLabels[role] }));
 
-function TransferFields() {
+function TransferFields({ interlink }: { interlink: DossierInterlink | null | undefined }) {
   const agencies = useApi<Agency[]>(`/api/agencies?at=${vietnamToday()}`, { shared: true });
-  const options = (agencies.data ?? []).map((agency) => ({ value: agency.id, label: agencyLabel(agency) }));
+  const onRoute = new Set(interlink?.agencies.map((a) => a.id) ?? []);
+  const options = (agencies.data ?? [])
+    .filter((agency) => !interlink || onRoute.has(agency.id))
+    .map((agency) => ({ value: agency.id, label: agencyLabel(agency) }));
   return (
     <>
+      {interlink ? (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="Thủ tục thuộc danh mục thủ tục liên thông"
+          description={`Cơ quan tham gia theo thứ tự: ${interlink.agencies.map((a) => a.name).join(' → ')}.${
+            interlink.nextAgencyId
+              ? ` Cần chuyển đến: ${interlink.agencies.find((a) => a.id === interlink.nextAgencyId)?.name ?? ''}.`
+              : ''
+          }`}
+        />
+      ) : null}
       <Form.Item
         name="toAgencyId"
         label="Cơ quan nhận liên thông"
@@ -183,7 +201,7 @@ export function ActionFields({
     case 'complete_step':
       return <CommentField />;
     case 'transfer':
-      return <TransferFields />;
+      return <TransferFields interlink={context.interlink} />;
     case 'apologise':
       return (
         <Later>
@@ -243,6 +261,11 @@ export function ActionFields({
 /** Initial values of an action's form. */
 export function initialValuesFor(type: DossierActionType, context: ActionContext) {
   if (type === 'return_result') return { channel: context.channel };
-  if (type === 'transfer') return { actorRole: 'specialist' as const, budgetHours: 8 };
+  if (type === 'transfer')
+    return {
+      actorRole: 'specialist' as const,
+      budgetHours: 8,
+      ...(context.interlink?.nextAgencyId ? { toAgencyId: context.interlink.nextAgencyId } : {}),
+    };
   return {};
 }

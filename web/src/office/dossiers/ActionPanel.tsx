@@ -27,6 +27,7 @@ export function targetOf(dossier: DossierDetail): ActionTarget {
     supplementCount: dossier.supplementCount,
     intakeSupplementCount: dossier.events.filter((event) => event.action === 'request_intake_supplement')
       .length,
+    interlink: dossier.interlink ?? null,
   };
 }
 

@@ -1,0 +1,2 @@
+// What other modules may use of procedure-review.
+export { type InterlinkRoute, interlinkRouteOf, nextInterlinkAgency } from './interlinked.ts';
