@@ -10,6 +10,8 @@ import { recomputeOpenDossiers } from './modules/dossier/recompute-open-dossiers
 import { registerDossierRoutes } from './modules/dossier/routes.ts';
 import { registerEvaluationRoutes } from './modules/evaluation/routes.ts';
 import { registerFeedbackRoutes } from './modules/feedback/routes.ts';
+import { interopRoutes } from './modules/interop/routes.ts';
+import { type InteropWorkerOptions, startInteropWorker } from './modules/interop/worker.ts';
 import { startKpiRollup } from './modules/kpi/rollup-worker.ts';
 import { kpiRoutes } from './modules/kpi/routes.ts';
 import { adaptersFromConfig, configuredChannels } from './modules/notify/adapters/from-config.ts';
@@ -44,6 +46,8 @@ export interface AppOptions {
   notificationWorker?: boolean | Partial<Omit<WorkerOptions, 'db' | 'log'>>;
   /** Keep the indicator aggregates up to date in the background (production; tests roll up explicitly). */
   kpiRollup?: boolean | { pollMs?: number };
+  /** Push dossier status changes to subscribed systems (production; tests run rounds explicitly). */
+  interopWorker?: boolean | Partial<Omit<InteropWorkerOptions, 'db' | 'log'>>;
 }
 
 const noChannels: NotifyConfig = { email: undefined, sms: undefined, zalo: undefined };
@@ -57,10 +61,12 @@ export async function buildApp(database: Database, options: AppOptions): Promise
     notify = noChannels,
     notificationWorker,
     kpiRollup,
+    interopWorker,
     ...serverOptions
   } = options;
   const channels = configuredChannels(notify);
   let worker: ReturnType<typeof startNotificationWorker> | undefined;
+  let interop: ReturnType<typeof startInteropWorker> | undefined;
   const app = await buildServer({
     context: {
       notify: { channels, queued: () => worker?.nudge() },
@@ -91,6 +97,7 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       registerReformPlanRoutes,
       registerReformIndexRoutes,
       registerReformReportRoutes,
+      interopRoutes({ filed: () => interop?.nudge() }),
     ],
     ...serverOptions,
   });
@@ -101,6 +108,15 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       ...(typeof kpiRollup === 'object' ? kpiRollup : {}),
     });
     app.addHook('onClose', () => rollup.stop());
+  }
+  if (interopWorker) {
+    const started = startInteropWorker({
+      db: database.db,
+      log: app.log,
+      ...(typeof interopWorker === 'object' ? interopWorker : {}),
+    });
+    interop = started;
+    app.addHook('onClose', () => started.stop());
   }
   if (notificationWorker) {
     const started = startNotificationWorker({

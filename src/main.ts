@@ -40,6 +40,7 @@ const app = await buildApp(database, {
   notify: config.notify,
   notificationWorker: true,
   kpiRollup: true,
+  interopWorker: true,
 });
 
 let closing = false;

@@ -6,6 +6,7 @@ export * from '../../modules/documents/schema.ts';
 export * from '../../modules/dossier/schema.ts';
 export * from '../../modules/evaluation/schema.ts';
 export * from '../../modules/feedback/schema.ts';
+export * from '../../modules/interop/schema.ts';
 export * from '../../modules/kpi/schema.ts';
 export * from '../../modules/notify/schema.ts';
 export * from '../../modules/org/schema.ts';
