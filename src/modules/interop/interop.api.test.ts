@@ -307,7 +307,7 @@ describe.each(testDatabaseKinds())('interop on %s', (kind) => {
     expect(byCode.json()).toMatchObject({ state: 'received', sequence: 2 });
   });
 
-  it('marks a delivery failed after the retry window and re-delivers it on an administrator's request', async () => {
+  it('marks a delivery failed after the retry window and re-delivers it on an administrator request', async () => {
     const db = t.database.db;
     hooks.got.length = 0;
     const filed = (await signed('POST', '/api/interop/v1/dossiers', application('DVCQG-0300'))).json() as {

@@ -17,10 +17,21 @@ type Doc = {
 
 export function interopContract(app: Pick<FastifyInstance, 'swagger'>) {
   const full = app.swagger() as unknown as Doc;
+  // Every operation but the contract itself is signed.
+  const signed = (path: string, item: unknown) =>
+    path.endsWith('/openapi.json')
+      ? item
+      : Object.fromEntries(
+          Object.entries(item as Record<string, object>).map(([method, op]) => [
+            method,
+            { ...op, security: [{ motcuaSignature: [] }] },
+          ]),
+        );
   const paths = Object.fromEntries(
     Object.entries(full.paths ?? {})
       .filter(([path]) => path.startsWith('/api/interop/v1/'))
-      .sort(([a], [b]) => a.localeCompare(b)),
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([path, item]) => [path, signed(path, item)]),
   );
   const signing =
     `Every call except this document is signed. Headers: ${headerNames.keyId} (key id), ${headerNames.timestamp} ` +

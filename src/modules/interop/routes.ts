@@ -60,7 +60,6 @@ export function interopRoutes(options: InteropRouteOptions = {}) {
 export function registerInteropRoutes(app: ZodApp, context: AppContext, options: InteropRouteOptions = {}): void {
   const { db, files } = context;
   const limits = context.uploadLimits ?? defaultUploadLimits;
-  const security = [{ motcuaSignature: [] }];
   const refusals = { 401: errorAnswer, 403: errorAnswer };
 
   app.register(async (plain) => {
@@ -115,7 +114,6 @@ export function registerInteropRoutes(app: ZodApp, context: AppContext, options:
             'application and submitted; the desk then receives it (code assigned) or asks for a supplement. ' +
             'The same request sent again gets the same answer; another request with a used externalId gets 409 ' +
             'with the dossier already filed.',
-          security,
           body: inboundDossier,
           response: { 201: filedDossier, 400: errorAnswer, ...refusals, 409: duplicateAnswer, 422: errorAnswer },
         },
@@ -153,7 +151,6 @@ export function registerInteropRoutes(app: ZodApp, context: AppContext, options:
         schema: {
           tags: [interopTag],
           summary: 'A dossier’s status and history, by its code (or by its id before it is received)',
-          security,
           params: z.object({ code: z.string().min(1).max(100) }),
           response: { 200: dossierStatus, ...refusals, 404: errorAnswer },
         },
