@@ -19,7 +19,9 @@ export interface ErrorAnswer {
   error: { code: string; message: string; fields?: { path: string; message: string }[] };
 }
 
-export type Answer<T> = { status: number; ok: true; data: T } | { status: number; ok: false; error: ErrorAnswer['error'] };
+export type Answer<T> =
+  | { status: number; ok: true; data: T }
+  | { status: number; ok: false; error: ErrorAnswer['error'] };
 
 export interface InteropClientOptions {
   baseUrl: string;
@@ -78,7 +80,12 @@ export function createInteropClient(options: InteropClientOptions) {
 }
 
 /** Checks a webhook's `x-motcua-signature` (`t=…,v1=…`) against the raw body, within ±5 minutes. */
-export function verifyWebhookSignature(secret: string, header: string | undefined, body: string, nowMs = Date.now()) {
+export function verifyWebhookSignature(
+  secret: string,
+  header: string | undefined,
+  body: string,
+  nowMs = Date.now(),
+) {
   const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header ?? '');
   if (!match?.[1] || !match[2]) return false;
   if (Math.abs(nowMs / 1000 - Number(match[1])) > 300) return false;

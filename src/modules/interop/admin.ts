@@ -20,12 +20,19 @@ import { newApiKey } from './signing.ts';
 
 async function checkScope(db: Db, input: { unitIds: string[]; agencyIds: string[] }) {
   if (input.unitIds.length) {
-    const found = await db.select({ id: adminUnits.id }).from(adminUnits).where(inArray(adminUnits.id, input.unitIds));
+    const found = await db
+      .select({ id: adminUnits.id })
+      .from(adminUnits)
+      .where(inArray(adminUnits.id, input.unitIds));
     if (found.length !== new Set(input.unitIds).size) throw invalid('unitIds', 'Có đơn vị không tồn tại.');
   }
   if (input.agencyIds.length) {
-    const found = await db.select({ id: agencies.id }).from(agencies).where(inArray(agencies.id, input.agencyIds));
-    if (found.length !== new Set(input.agencyIds).size) throw invalid('agencyIds', 'Có cơ quan không tồn tại.');
+    const found = await db
+      .select({ id: agencies.id })
+      .from(agencies)
+      .where(inArray(agencies.id, input.agencyIds));
+    if (found.length !== new Set(input.agencyIds).size)
+      throw invalid('agencyIds', 'Có cơ quan không tồn tại.');
   }
 }
 
@@ -125,7 +132,11 @@ export async function createSubscription(db: Db, clientId: string, input: Subscr
 
 export async function updateSubscription(db: Db, id: string, input: SubscriptionInput) {
   await checkScope(db, { unitIds: input.unitIds, agencyIds: [] });
-  const [row] = await db.update(interopSubscriptions).set(input).where(eq(interopSubscriptions.id, id)).returning();
+  const [row] = await db
+    .update(interopSubscriptions)
+    .set(input)
+    .where(eq(interopSubscriptions.id, id))
+    .returning();
   if (!row) throw notFound('Không tìm thấy đăng ký nhận thông báo.');
   return subscriptionView(row);
 }
@@ -166,10 +177,16 @@ export async function listDeliveries(
 /** Puts a failed delivery back in the queue, due now, with a fresh retry window. */
 export async function redeliver(db: Db, ownerUnitId: string, id: number, now = new Date()) {
   const d = interopDeliveries;
-  const [row] = await db.select({ status: d.status }).from(d).where(and(eq(d.ownerUnitId, ownerUnitId), eq(d.id, id)));
+  const [row] = await db
+    .select({ status: d.status })
+    .from(d)
+    .where(and(eq(d.ownerUnitId, ownerUnitId), eq(d.id, id)));
   if (!row) throw notFound('Không tìm thấy lần gửi này.');
   if (row.status !== 'failed') {
-    throw new AppError('CONFLICT', 'Chỉ gửi lại được lần gửi đã thất bại (đang chờ gửi hoặc đã gửi thành công thì thôi).');
+    throw new AppError(
+      'CONFLICT',
+      'Chỉ gửi lại được lần gửi đã thất bại (đang chờ gửi hoặc đã gửi thành công thì thôi).',
+    );
   }
   await db
     .update(d)

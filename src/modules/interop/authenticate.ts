@@ -3,14 +3,7 @@ import type { Db } from '../../platform/db/connect.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { allowedAddress } from './cidr.ts';
 import { interopClients, interopNonces, interopRejections } from './schema.ts';
-import {
-  canonicalRequest,
-  clockSkewSeconds,
-  headerNames,
-  hmacHex,
-  sameHex,
-  sha256Hex,
-} from './signing.ts';
+import { canonicalRequest, clockSkewSeconds, headerNames, hmacHex, sameHex, sha256Hex } from './signing.ts';
 
 // Who is calling: every inbound request is signed (README, "Signing"). A refused call changes nothing but the
 // audit table of rejected calls, which the administrator reads on «Kết nối hệ thống».
@@ -29,7 +22,10 @@ export type RejectionReason =
   | 'out_of_scope';
 
 const messages: Record<RejectionReason, [number, string]> = {
-  missing_headers: [401, 'Thiếu tiêu đề xác thực (X-Motcua-Key-Id, X-Motcua-Timestamp, X-Motcua-Nonce, X-Motcua-Signature).'],
+  missing_headers: [
+    401,
+    'Thiếu tiêu đề xác thực (X-Motcua-Key-Id, X-Motcua-Timestamp, X-Motcua-Nonce, X-Motcua-Signature).',
+  ],
   unknown_client: [401, 'Không nhận ra hệ thống gọi (mã khóa không tồn tại).'],
   inactive_client: [403, 'Kết nối của hệ thống này đã bị tạm dừng.'],
   ip_not_allowed: [403, 'Địa chỉ IP gọi đến không nằm trong danh sách được phép của hệ thống này.'],
@@ -132,5 +128,7 @@ export async function authenticateCall(db: Db, call: SignedCall): Promise<Intero
 
 /** Forgets nonces older than the timestamp window (a request that old is refused as stale anyway). */
 export async function purgeNonces(db: Db, nowMs = Date.now()) {
-  await db.delete(interopNonces).where(lt(interopNonces.seenAt, new Date(nowMs - 2 * clockSkewSeconds * 1000)));
+  await db
+    .delete(interopNonces)
+    .where(lt(interopNonces.seenAt, new Date(nowMs - 2 * clockSkewSeconds * 1000)));
 }

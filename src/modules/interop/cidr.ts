@@ -16,7 +16,11 @@ function bytesOf(address: string): Uint8Array | null {
     const last = parts.at(-1);
     if (!last?.includes('.')) return parts;
     const b = last.split('.').map(Number);
-    return [...parts.slice(0, -1), (((b[0] ?? 0) << 8) | (b[1] ?? 0)).toString(16), (((b[2] ?? 0) << 8) | (b[3] ?? 0)).toString(16)];
+    return [
+      ...parts.slice(0, -1),
+      (((b[0] ?? 0) << 8) | (b[1] ?? 0)).toString(16),
+      (((b[2] ?? 0) << 8) | (b[3] ?? 0)).toString(16),
+    ];
   };
   h = v4(h);
   t = v4(t);

@@ -1,5 +1,11 @@
 import fs from 'node:fs';
-import { clientTypesPath, clientTypesText, contractPath, contractText, generatedContract } from './contract-files.ts';
+import {
+  clientTypesPath,
+  clientTypesText,
+  contractPath,
+  contractText,
+  generatedContract,
+} from './contract-files.ts';
 
 // `npm run interop:client`: writes the interop contract and the client's generated types.
 const contract = await generatedContract();

@@ -1,7 +1,13 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createInteropClient } from '../../../packages/interop-client/src/index.ts';
-import { clientTypesPath, clientTypesText, contractPath, contractText, generatedContract } from './contract-files.ts';
+import {
+  clientTypesPath,
+  clientTypesText,
+  contractPath,
+  contractText,
+  generatedContract,
+} from './contract-files.ts';
 import { signRequest } from './signing.ts';
 
 describe('the interop contract', () => {
@@ -14,7 +20,7 @@ describe('the interop contract', () => {
     ]);
     expect(fs.readFileSync(contractPath, 'utf8')).toBe(contractText(contract));
     expect(fs.readFileSync(clientTypesPath, 'utf8')).toBe(await clientTypesText(contract));
-  }, 60_000);
+  }, 240_000);
 
   it('signs in the client exactly as the server verifies', async () => {
     const apiKey = 'mck_0123456789abcdef_AAAAAAAAAAAAAAAAAAAAAAAAAAAA';

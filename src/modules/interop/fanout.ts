@@ -78,7 +78,10 @@ export async function fanOutOnce(db: Db): Promise<{ read: number; queued: number
       await save(hz.h, '');
       return { read: 0, queued: 0, more: false };
     }
-    const oldest = subscriptions.reduce((m, s) => (BigInt(s.fromTx) < m ? BigInt(s.fromTx) : m), BigInt(hz.h));
+    const oldest = subscriptions.reduce(
+      (m, s) => (BigInt(s.fromTx) < m ? BigInt(s.fromTx) : m),
+      BigInt(hz.h),
+    );
     let startTx = pos.last_tx;
     let startId = pos.last_key === '' ? '0' : pos.last_key;
     if (BigInt(startTx) < oldest) {
@@ -98,7 +101,9 @@ export async function fanOutOnce(db: Db): Promise<{ read: number; queued: number
       order by e.tx, e.id limit ${BATCH}`,
     );
     const dossierKeys = [
-      ...new Map(events.map((e) => [e.dossier_id, sql`(${e.owner_unit_id}::uuid, ${e.dossier_id}::uuid)`])).values(),
+      ...new Map(
+        events.map((e) => [e.dossier_id, sql`(${e.owner_unit_id}::uuid, ${e.dossier_id}::uuid)`]),
+      ).values(),
     ];
     const filings = dossierKeys.length
       ? await rawRows<{ dossier_id: string; client_id: string; external_id: string }>(

@@ -98,12 +98,14 @@ export async function fileInboundDossier(
   if (earlier) return earlier;
 
   const [procedure] = await db.select().from(procedures).where(eq(procedures.code, input.procedureCode));
-  if (!procedure?.published) throw invalid('procedureCode', `Không tìm thấy thủ tục có mã ${input.procedureCode}.`);
+  if (!procedure?.published)
+    throw invalid('procedureCode', `Không tìm thấy thủ tục có mã ${input.procedureCode}.`);
   if (!acceptsOnline(procedure)) {
     throw new AppError('RULE', 'Thủ tục này chưa cho phép nộp trực tuyến.');
   }
   const time = statutoryOf(procedure);
-  if (!time) throw new AppError('RULE', 'Thủ tục chưa có thời hạn giải quyết nên chưa nhận hồ sơ trực tuyến.');
+  if (!time)
+    throw new AppError('RULE', 'Thủ tục chưa có thời hạn giải quyết nên chưa nhận hồ sơ trực tuyến.');
   const [receiving] = await db
     .select({ id: agencies.id, unitId: agencies.unitId })
     .from(agencies)
@@ -128,16 +130,23 @@ export async function fileInboundDossier(
     problems.push({ path: 'applicant.citizenId', message: 'Vui lòng nhập số định danh cá nhân (CCCD).' });
   }
   if (!phone && !a.email) {
-    problems.push({ path: 'applicant.phone', message: 'Vui lòng nhập số điện thoại hoặc thư điện tử của người nộp.' });
+    problems.push({
+      path: 'applicant.phone',
+      message: 'Vui lòng nhập số điện thoại hoặc thư điện tử của người nộp.',
+    });
   }
   const form = validateFormData(procedure.formSchema ?? null, input.formData, { partial: false, now });
   problems.push(...form.problems);
   const slots = documentSlots(procedure.requiredDocuments, procedure.formSchema ?? null);
   input.documents.forEach((d, i) => {
     if (d.slot && !slots.some((s) => s.slot === d.slot)) {
-      problems.push({ path: `documents.${i}.slot`, message: 'Giấy tờ này không có trong danh mục của thủ tục.' });
+      problems.push({
+        path: `documents.${i}.slot`,
+        message: 'Giấy tờ này không có trong danh mục của thủ tục.',
+      });
     }
-    if (!d.slot && !d.name) problems.push({ path: `documents.${i}.name`, message: 'Vui lòng ghi tên giấy tờ.' });
+    if (!d.slot && !d.name)
+      problems.push({ path: `documents.${i}.name`, message: 'Vui lòng ghi tên giấy tờ.' });
   });
   const supplied = new Set(input.documents.map((d) => d.slot));
   for (const slot of slots) {
@@ -241,7 +250,9 @@ export async function fileInboundDossier(
         trackingCheck: newTrackingCheck(),
         ...columnsOf(draft),
       });
-      await tx.insert(dossierFormData).values({ ownerUnitId: receiving.unitId, dossierId: id, data: form.values });
+      await tx
+        .insert(dossierFormData)
+        .values({ ownerUnitId: receiving.unitId, dossierId: id, data: form.values });
       if (stored.length) {
         await tx.insert(dossierDocuments).values(stored.map((d) => ({ ...d, dossierId: id })));
       }

@@ -17,7 +17,12 @@ const pdf = (text: string) =>
 
 interface Hook {
   body: string;
-  json: { eventId: string; kind: string; sequence: number; dossier: { dossierId: string; state: string; externalId: string | null } };
+  json: {
+    eventId: string;
+    kind: string;
+    sequence: number;
+    dossier: { dossierId: string; state: string; externalId: string | null };
+  };
   signature: string | undefined;
 }
 
@@ -77,7 +82,11 @@ describe.each(testDatabaseKinds())('interop on %s', (kind) => {
       method: 'POST',
       url: '/api/admin/interop/clients',
       cookie: admin,
-      payload: { name: 'Cổng Dịch vụ công quốc gia (thử)', allowedCidrs: ['127.0.0.0/8', '::1/128'], unitIds: [vithanh?.unitId] },
+      payload: {
+        name: 'Cổng Dịch vụ công quốc gia (thử)',
+        allowedCidrs: ['127.0.0.0/8', '::1/128'],
+        unitIds: [vithanh?.unitId],
+      },
     });
     expect(created.statusCode, created.body).toBe(201);
     ({ apiKey } = created.json() as { apiKey: string });
@@ -162,10 +171,14 @@ describe.each(testDatabaseKinds())('interop on %s', (kind) => {
     const reuse = await signed(
       'POST',
       '/api/interop/v1/dossiers',
-      application('DVCQG-0001', { applicant: { fullName: 'Người khác', citizenId: '093190001235', phone: '0912345679' } }),
+      application('DVCQG-0001', {
+        applicant: { fullName: 'Người khác', citizenId: '093190001235', phone: '0912345679' },
+      }),
     );
     expect(reuse.statusCode, reuse.body).toBe(409);
-    expect((reuse.json() as { error: { dossier: { dossierId: string } } }).error.dossier.dossierId).toBe(filed.dossierId);
+    expect((reuse.json() as { error: { dossier: { dossierId: string } } }).error.dossier.dossierId).toBe(
+      filed.dossierId,
+    );
     expect(await counts()).toBe(before);
 
     // The desk sees it in its intake queue and receives it; the status query follows by id, then by code.
@@ -217,7 +230,10 @@ describe.each(testDatabaseKinds())('interop on %s', (kind) => {
     expect(elsewhere.statusCode).toBe(403);
     expect(await rejections('ip_not_allowed')).toBe(1);
 
-    const out = await signed('POST', '/api/interop/v1/dossiers', { ...body, receivingAgencyId: otherAgencyId });
+    const out = await signed('POST', '/api/interop/v1/dossiers', {
+      ...body,
+      receivingAgencyId: otherAgencyId,
+    });
     expect(out.statusCode, out.body).toBe(403);
 
     const nonce = 'nonce-replayed-000000001';
@@ -231,9 +247,17 @@ describe.each(testDatabaseKinds())('interop on %s', (kind) => {
     const list = await t.request({ method: 'GET', url: '/api/admin/interop/rejections', cookie: admin });
     expect(list.statusCode).toBe(200);
     expect((list.json() as { reason: string }[]).map((r) => r.reason)).toEqual(
-      expect.arrayContaining(['unknown_client', 'bad_signature', 'stale_timestamp', 'ip_not_allowed', 'replayed_nonce']),
+      expect.arrayContaining([
+        'unknown_client',
+        'bad_signature',
+        'stale_timestamp',
+        'ip_not_allowed',
+        'replayed_nonce',
+      ]),
     );
-    expect((await t.request({ method: 'GET', url: '/api/admin/interop/rejections', cookie: desk })).statusCode).toBe(403);
+    expect(
+      (await t.request({ method: 'GET', url: '/api/admin/interop/rejections', cookie: desk })).statusCode,
+    ).toBe(403);
   });
 
   it('pushes signed status webhooks in order, once each, and rides out an hour-long outage', async () => {
@@ -251,8 +275,11 @@ describe.each(testDatabaseKinds())('interop on %s', (kind) => {
     // The receiver is down: the submit event is retried with growing delays, and kept.
     hooks.setStatus(503);
     expect(await fanOut(db)).toBe(1);
+    clock = Date.now() + 1_000; // the fake clock starts after the delivery was queued (by the database's clock)
     expect(await sendDue(db, fast)).toBe(1);
-    const detail = (await t.request({ method: 'GET', url: `/api/office/dossiers/${filed.dossierId}`, cookie: desk })).json() as {
+    const detail = (
+      await t.request({ method: 'GET', url: `/api/office/dossiers/${filed.dossierId}`, cookie: desk })
+    ).json() as {
       version: number;
     };
     const received = await t.request({
@@ -265,7 +292,11 @@ describe.each(testDatabaseKinds())('interop on %s', (kind) => {
     expect(await fanOut(db)).toBe(1);
     expect(await fanOut(db)).toBe(0); // read once: a second round queues nothing again
     const mine = () =>
-      db.select().from(interopDeliveries).where(eq(interopDeliveries.dossierId, filed.dossierId)).orderBy(interopDeliveries.eventId);
+      db
+        .select()
+        .from(interopDeliveries)
+        .where(eq(interopDeliveries.dossierId, filed.dossierId))
+        .orderBy(interopDeliveries.eventId);
     // An hour and a quarter of outage, polled every minute: only the first event is tried (order), never given up.
     let calls = 0;
     for (let minute = 0; minute < 75; minute++) {
@@ -326,7 +357,11 @@ describe.each(testDatabaseKinds())('interop on %s', (kind) => {
       .from(interopDeliveries)
       .where(and(eq(interopDeliveries.dossierId, filed.dossierId), eq(interopDeliveries.status, 'failed')));
     expect(failed?.lastError).toBe('HTTP 500');
-    const list = await t.request({ method: 'GET', url: '/api/admin/interop/deliveries?status=failed', cookie: admin });
+    const list = await t.request({
+      method: 'GET',
+      url: '/api/admin/interop/deliveries?status=failed',
+      cookie: admin,
+    });
     expect(list.body).toContain(filed.dossierId);
 
     hooks.setStatus(200);

@@ -127,7 +127,10 @@ export const subscriptionInput = z
       .string()
       .trim()
       .max(2000)
-      .refine((u) => URL.canParse(u) && /^https?:\/\//.test(u), 'Địa chỉ nhận (URL) phải bắt đầu bằng http:// hoặc https://.'),
+      .refine(
+        (u) => URL.canParse(u) && /^https?:\/\//.test(u),
+        'Địa chỉ nhận (URL) phải bắt đầu bằng http:// hoặc https://.',
+      ),
     eventKinds: z.array(text(60)).max(30).default([]),
     unitIds: z.array(z.uuid('Mã đơn vị không hợp lệ.')).max(500).default([]),
     ownDossiersOnly: z.boolean().default(false),

@@ -57,7 +57,11 @@ export function interopRoutes(options: InteropRouteOptions = {}) {
   return (app: ZodApp, context: AppContext) => registerInteropRoutes(app, context, options);
 }
 
-export function registerInteropRoutes(app: ZodApp, context: AppContext, options: InteropRouteOptions = {}): void {
+export function registerInteropRoutes(
+  app: ZodApp,
+  context: AppContext,
+  options: InteropRouteOptions = {},
+): void {
   const { db, files } = context;
   const limits = context.uploadLimits ?? defaultUploadLimits;
   const refusals = { 401: errorAnswer, 403: errorAnswer };
@@ -115,7 +119,13 @@ export function registerInteropRoutes(app: ZodApp, context: AppContext, options:
             'The same request sent again gets the same answer; another request with a used externalId gets 409 ' +
             'with the dossier already filed.',
           body: inboundDossier,
-          response: { 201: filedDossier, 400: errorAnswer, ...refusals, 409: duplicateAnswer, 422: errorAnswer },
+          response: {
+            201: filedDossier,
+            400: errorAnswer,
+            ...refusals,
+            409: duplicateAnswer,
+            422: errorAnswer,
+          },
         },
       },
       async (request, reply) => {
@@ -164,13 +174,23 @@ export function registerInteropRoutes(app: ZodApp, context: AppContext, options:
   const idParams = z.object({ id: z.uuid('Mã không hợp lệ.') });
   const limitQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100) });
 
-  app.get('/api/admin/interop/clients', { schema: { tags: adminTags, summary: 'Connected systems' } }, async (request) => {
-    requireAdmin(request);
-    return listClients(db);
-  });
+  app.get(
+    '/api/admin/interop/clients',
+    { schema: { tags: adminTags, summary: 'Connected systems' } },
+    async (request) => {
+      requireAdmin(request);
+      return listClients(db);
+    },
+  );
   app.post(
     '/api/admin/interop/clients',
-    { schema: { tags: adminTags, summary: 'Add a system; its API key is in this answer only', body: clientInput } },
+    {
+      schema: {
+        tags: adminTags,
+        summary: 'Add a system; its API key is in this answer only',
+        body: clientInput,
+      },
+    },
     async (request, reply) => {
       const admin = requireAdmin(request);
       return reply.status(201).send(await createClient(db, request.body, admin.userId));
@@ -178,7 +198,14 @@ export function registerInteropRoutes(app: ZodApp, context: AppContext, options:
   );
   app.put(
     '/api/admin/interop/clients/:id',
-    { schema: { tags: adminTags, summary: 'Change a system’s allow-list, scope or state', params: idParams, body: clientInput } },
+    {
+      schema: {
+        tags: adminTags,
+        summary: 'Change a system’s allow-list, scope or state',
+        params: idParams,
+        body: clientInput,
+      },
+    },
     async (request) => {
       requireAdmin(request);
       return updateClient(db, request.params.id, request.body);
@@ -186,16 +213,26 @@ export function registerInteropRoutes(app: ZodApp, context: AppContext, options:
   );
   app.post(
     '/api/admin/interop/clients/:id/key',
-    { schema: { tags: adminTags, summary: 'Issue a new API key (the old one stops working)', params: idParams } },
+    {
+      schema: {
+        tags: adminTags,
+        summary: 'Issue a new API key (the old one stops working)',
+        params: idParams,
+      },
+    },
     async (request) => {
       requireAdmin(request);
       return rotateKey(db, request.params.id);
     },
   );
-  app.get('/api/admin/interop/subscriptions', { schema: { tags: adminTags, summary: 'Webhook subscriptions' } }, async (request) => {
-    requireAdmin(request);
-    return listSubscriptions(db);
-  });
+  app.get(
+    '/api/admin/interop/subscriptions',
+    { schema: { tags: adminTags, summary: 'Webhook subscriptions' } },
+    async (request) => {
+      requireAdmin(request);
+      return listSubscriptions(db);
+    },
+  );
   app.post(
     '/api/admin/interop/clients/:id/subscriptions',
     {
@@ -213,7 +250,14 @@ export function registerInteropRoutes(app: ZodApp, context: AppContext, options:
   );
   app.put(
     '/api/admin/interop/subscriptions/:id',
-    { schema: { tags: adminTags, summary: 'Change a subscription', params: idParams, body: subscriptionInput } },
+    {
+      schema: {
+        tags: adminTags,
+        summary: 'Change a subscription',
+        params: idParams,
+        body: subscriptionInput,
+      },
+    },
     async (request) => {
       requireAdmin(request);
       return updateSubscription(db, request.params.id, request.body);
@@ -262,7 +306,13 @@ export function registerInteropRoutes(app: ZodApp, context: AppContext, options:
   );
   app.get(
     '/api/admin/interop/requests',
-    { schema: { tags: adminTags, summary: 'Dossiers filed by connected systems, newest first', querystring: limitQuery } },
+    {
+      schema: {
+        tags: adminTags,
+        summary: 'Dossiers filed by connected systems, newest first',
+        querystring: limitQuery,
+      },
+    },
     async (request) => {
       requireAdmin(request);
       return listRequests(db, request.query.limit);

@@ -94,7 +94,8 @@ export function verifyWebhook(
 ): { ok: true } | { ok: false; reason: string } {
   const match = /^t=(\d+),v1=([0-9a-f]{64})$/.exec(header ?? '');
   if (!match?.[1] || !match[2]) return { ok: false, reason: 'missing or malformed signature' };
-  if (Math.abs(nowSeconds - Number(match[1])) > clockSkewSeconds) return { ok: false, reason: 'stale timestamp' };
+  if (Math.abs(nowSeconds - Number(match[1])) > clockSkewSeconds)
+    return { ok: false, reason: 'stale timestamp' };
   return sameHex(hmacHex(secret, `${match[1]}.${body}`), match[2])
     ? { ok: true }
     : { ok: false, reason: 'bad signature' };

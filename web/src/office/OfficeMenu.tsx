@@ -1,4 +1,5 @@
 import {
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
@@ -48,6 +49,7 @@ function selectedKey(pathname: string, search: string): string {
   if (pathname.startsWith('/quan-tri/ke-hoach-cchc')) return 'reform-plans';
   if (pathname.startsWith('/quan-tri/viec-cua-co-quan')) return 'reform-board';
   if (pathname.startsWith('/quan-tri/van-ban')) return 'documents';
+  if (pathname.startsWith('/quan-tri/ket-noi-he-thong')) return 'interop';
   return 'agencies';
 }
 
@@ -160,6 +162,11 @@ export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
                 key: 'evaluation-settings',
                 icon: <SettingOutlined />,
                 label: <Link to="/quan-tri/cai-dat-danh-gia">Cài đặt đánh giá</Link>,
+              },
+              {
+                key: 'interop',
+                icon: <ApiOutlined />,
+                label: <Link to="/quan-tri/ket-noi-he-thong">Kết nối hệ thống</Link>,
               },
             ],
           },
