@@ -235,6 +235,7 @@ describe.each(testDatabaseKinds())('interop on %s', (kind) => {
       receivingAgencyId: otherAgencyId,
     });
     expect(out.statusCode, out.body).toBe(403);
+    expect(await rejections('out_of_scope')).toBe(1);
 
     const nonce = 'nonce-replayed-000000001';
     const once = await signed('GET', '/api/interop/v1/dossiers/khong-co', undefined, { nonce });

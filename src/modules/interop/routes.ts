@@ -18,7 +18,7 @@ import {
   updateClient,
   updateSubscription,
 } from './admin.ts';
-import { authenticateCall, type InteropClient } from './authenticate.ts';
+import { authenticateCall, type InteropClient, InteropRejection, recordRejection } from './authenticate.ts';
 import { dossierStatusFor } from './dossier-status.ts';
 import { fileInboundDossier } from './file-dossier.ts';
 import {
@@ -95,6 +95,18 @@ export function registerInteropRoutes(
         nowMs: Date.now(),
       });
       callers.set(request, client);
+    });
+    // A signed call refused later (a dossier outside the client's scope) is recorded like the others.
+    scope.addHook('onError', async (request, _reply, error) => {
+      const client = callers.get(request);
+      if (client && error instanceof InteropRejection) {
+        await recordRejection(
+          db,
+          { method: request.method, path: request.url, ip: request.ip },
+          error,
+          client,
+        );
+      }
     });
 
     scope.get(
