@@ -18,7 +18,7 @@ CREATE TABLE "interop_deliveries" (
 	"id" bigserial NOT NULL,
 	"subscription_id" uuid NOT NULL,
 	"dossier_id" uuid NOT NULL,
-	"event_id" integer NOT NULL,
+	"event_id" bigint NOT NULL,
 	"sequence" integer NOT NULL,
 	"kind" varchar(60) NOT NULL,
 	"payload" jsonb NOT NULL,

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
@@ -118,7 +119,7 @@ export const interopDeliveries = pgTable(
     subscriptionId: uuid('subscription_id').notNull(),
     dossierId: uuid('dossier_id').notNull(),
     /** The dossier event it tells (stable event id `<owner unit>:<event id>`). */
-    eventId: integer('event_id').notNull(),
+    eventId: bigint('event_id', { mode: 'number' }).notNull(),
     /** The event's position in the dossier's history (1, 2, …): receivers discard older ones. */
     sequence: integer('sequence').notNull(),
     kind: varchar('kind', { length: 60 }).notNull(),
