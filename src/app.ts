@@ -11,6 +11,8 @@ import { registerDossierRoutes } from './modules/dossier/routes.ts';
 import { registerEgovAssessmentRoutes } from './modules/egov-assessment/routes.ts';
 import { registerEvaluationRoutes } from './modules/evaluation/routes.ts';
 import { registerFeedbackRoutes } from './modules/feedback/routes.ts';
+import { interopRoutes } from './modules/interop/routes.ts';
+import { type InteropWorkerOptions, startInteropWorker } from './modules/interop/worker.ts';
 import { startKpiRollup } from './modules/kpi/rollup-worker.ts';
 import { kpiRoutes } from './modules/kpi/routes.ts';
 import { registerMeetingRoutes } from './modules/meetings/routes.ts';
@@ -60,6 +62,8 @@ export interface AppOptions {
   payments?: PaymentsOptions;
   /** Send the reform tasks' deadline reminders in the background (production; tests run them explicitly). */
   reformReminders?: boolean | { intervalMs?: number; firstRunMs?: number; settings?: ReminderSettings };
+  /** Push dossier status changes to subscribed systems (production; tests run rounds explicitly). */
+  interopWorker?: boolean | Partial<Omit<InteropWorkerOptions, 'db' | 'log'>>;
 }
 
 const noChannels: NotifyConfig = { email: undefined, sms: undefined, zalo: undefined };
@@ -76,10 +80,12 @@ export async function buildApp(database: Database, options: AppOptions): Promise
     payments,
     oidc,
     reformReminders,
+    interopWorker,
     ...serverOptions
   } = options;
   const channels = configuredChannels(notify);
   let worker: ReturnType<typeof startNotificationWorker> | undefined;
+  let interop: ReturnType<typeof startInteropWorker> | undefined;
   const app = await buildServer({
     context: {
       notify: { channels, queued: () => worker?.nudge() },
@@ -117,6 +123,7 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       registerNewsRoutes,
       registerProcedureReviewRoutes,
       registerEgovAssessmentRoutes,
+      interopRoutes({ filed: () => interop?.nudge() }),
     ],
     ...serverOptions,
   });
@@ -137,6 +144,15 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       ...(typeof reformReminders === 'object' ? reformReminders : {}),
     });
     app.addHook('onClose', () => reminders.stop());
+  }
+  if (interopWorker) {
+    const started = startInteropWorker({
+      db: database.db,
+      log: app.log,
+      ...(typeof interopWorker === 'object' ? interopWorker : {}),
+    });
+    interop = started;
+    app.addHook('onClose', () => started.stop());
   }
   if (notificationWorker) {
     const started = startNotificationWorker({

@@ -45,6 +45,7 @@ const app = await buildApp(database, {
   notificationWorker: true,
   kpiRollup: true,
   reformReminders: { settings: reminderSettingsFromEnv() },
+  interopWorker: true,
 });
 
 let closing = false;

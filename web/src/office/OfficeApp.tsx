@@ -26,6 +26,7 @@ const FormSchemaPage = lazy(() => import('./admin/FormSchemaPage'));
 const FlagsReviewPage = lazy(() => import('./admin/FlagsReviewPage'));
 const OfficersPage = lazy(() => import('./admin/OfficersPage'));
 const CalendarAdminPage = lazy(() => import('./admin/CalendarAdminPage'));
+const InteropPage = lazy(() => import('./interop/InteropPage'));
 const FeedbackQueuePage = lazy(() => import('./feedback/FeedbackQueuePage'));
 const FeedbackItemPage = lazy(() => import('./feedback/FeedbackItemPage'));
 const EvaluationListPage = lazy(() => import('./evaluation/EvaluationListPage'));
@@ -79,6 +80,14 @@ export default function OfficeApp() {
               <Route path="phan-anh-kien-nghi" element={<FeedbackQueuePage />} />
               <Route path="phan-anh-kien-nghi/:id" element={<FeedbackItemPage />} />
               <Route path="danh-gia-giai-quyet" element={<EvaluationListPage />} />
+              <Route
+                path="ket-noi-he-thong"
+                element={
+                  <RequireAdmin>
+                    <InteropPage />
+                  </RequireAdmin>
+                }
+              />
               <Route
                 path="cai-dat-danh-gia"
                 element={

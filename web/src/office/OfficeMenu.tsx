@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BankOutlined,
   CalendarOutlined,
@@ -62,6 +63,7 @@ function selectedKey(pathname: string, search: string): string {
   if (pathname.startsWith('/quan-tri/van-ban')) return 'documents';
   if (pathname.startsWith('/quan-tri/hop')) return 'meetings';
   if (pathname.startsWith('/quan-tri/tin-tuc')) return 'news';
+  if (pathname.startsWith('/quan-tri/ket-noi-he-thong')) return 'interop';
   return 'agencies';
 }
 
@@ -209,6 +211,11 @@ export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
                 key: 'evaluation-settings',
                 icon: <SettingOutlined />,
                 label: <Link to="/quan-tri/cai-dat-danh-gia">Cài đặt đánh giá</Link>,
+              },
+              {
+                key: 'interop',
+                icon: <ApiOutlined />,
+                label: <Link to="/quan-tri/ket-noi-he-thong">Kết nối hệ thống</Link>,
               },
             ],
           },
