@@ -1,8 +1,7 @@
-import { asc } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext, ZodApp } from '../../platform/http/context.ts';
 import { requireOfficer } from '../auth/guards.ts';
-import { agencies } from '../org/schema.ts';
+import { agenciesInScope, agenciesInScopeView } from '../staff/staff-access.ts';
 import {
   agencyPositions,
   assignHolder,
@@ -22,7 +21,6 @@ import {
   summaryQuery,
   summaryView,
 } from './positions.types.ts';
-import { manageableAgencies, managesAll, readableAgencies, within } from './positions-access.ts';
 import { saveQuota, saveStreamlining } from './quotas.ts';
 import { headcountSummary, headcountXlsx } from './summary.ts';
 
@@ -52,31 +50,10 @@ export function registerPositionRoutes(app: ZodApp, context: AppContext): void {
       schema: {
         tags,
         summary: 'The agencies whose positions I may read, and whether I may change them or enter quotas',
-        response: {
-          200: z.object({
-            managesAll: z.boolean(),
-            agencies: z.array(
-              z.object({ id: z.string(), name: z.string(), unitId: z.string(), canManage: z.boolean() }),
-            ),
-          }),
-        },
+        response: { 200: agenciesInScopeView },
       },
     },
-    async (request) => {
-      const principal = requireOfficer(request);
-      const readable = readableAgencies(principal);
-      const manageable = manageableAgencies(principal);
-      const rows = await db
-        .select({ id: agencies.id, name: agencies.name, unitId: agencies.unitId })
-        .from(agencies)
-        .orderBy(asc(agencies.name));
-      return {
-        managesAll: managesAll(principal),
-        agencies: rows
-          .filter((a) => within(readable, a.id))
-          .map((a) => ({ ...a, canManage: within(manageable, a.id) })),
-      };
-    },
+    async (request) => agenciesInScope(db, requireOfficer(request)),
   );
 
   app.get(

@@ -1,8 +1,6 @@
-import { asc } from 'drizzle-orm';
 import { z } from 'zod';
 import type { AppContext, ZodApp } from '../../platform/http/context.ts';
 import { requireOfficer } from '../auth/guards.ts';
-import { agencies } from '../org/schema.ts';
 import {
   createCourse,
   getCourse,
@@ -30,7 +28,7 @@ import {
   topicView,
   trainingOfOfficial,
 } from './staff.types.ts';
-import { manageableAgencies, managesAll, readableAgencies, within } from './staff-access.ts';
+import { agenciesInScope, agenciesInScopeView } from './staff-access.ts';
 import { indicatorOfficials, staffIndicators } from './staff-figures.ts';
 import { vietnamDate } from './staff-indicators.ts';
 
@@ -52,37 +50,10 @@ export function registerStaffRoutes(app: ZodApp, context: AppContext): void {
       schema: {
         tags,
         summary: 'The agencies whose officials I may read, and whether I may change them',
-        response: {
-          200: z.object({
-            managesAll: z.boolean(),
-            agencies: z.array(
-              z.object({
-                id: z.string(),
-                name: z.string(),
-                unitId: z.string(),
-                validTo: z.string().nullable(),
-                canManage: z.boolean(),
-              }),
-            ),
-          }),
-        },
+        response: { 200: agenciesInScopeView },
       },
     },
-    async (request) => {
-      const principal = requireOfficer(request);
-      const readable = readableAgencies(principal);
-      const manageable = manageableAgencies(principal);
-      const rows = await db
-        .select({ id: agencies.id, name: agencies.name, unitId: agencies.unitId, validTo: agencies.validTo })
-        .from(agencies)
-        .orderBy(asc(agencies.name));
-      return {
-        managesAll: managesAll(principal),
-        agencies: rows
-          .filter((a) => within(readable, a.id))
-          .map((a) => ({ ...a, canManage: within(manageable, a.id) })),
-      };
-    },
+    async (request) => agenciesInScope(db, requireOfficer(request)),
   );
 
   app.get(
