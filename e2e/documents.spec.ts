@@ -39,8 +39,8 @@ test('an officer imports a CSV register with one bad row, sees why it was refuse
   await dialog.getByRole('button', { name: 'Đóng' }).first().click();
 
   await page.getByLabel('Tháng').fill('2023-03');
-  await expect(page.getByRole('cell', { name: '31/CV-UBND' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: '33/BC-UBND' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '31/CV-UBND', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '33/BC-UBND', exact: true })).toBeVisible();
   await expectNoSeriousA11yViolations(page, 'documents register');
 
   await page.getByRole('tab', { name: 'Tỷ lệ trao đổi điện tử' }).click();

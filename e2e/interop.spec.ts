@@ -112,8 +112,23 @@ test('the national portal files a dossier, the desk receives it, the portal gets
   await expect(officer.getByText('Phạm Thị Lan').first()).toBeVisible({ timeout: 45_000 });
   await officer.goto(`/quan-tri/ho-so/${dossierId}`);
   await expect(officer.getByText('Đã nộp, chờ kiểm tra tiếp nhận').first()).toBeVisible();
-  await officer.getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
-  await officer.getByRole('dialog').getByRole('button', { name: 'Xác nhận' }).click();
+  // Confirm once the dialog is up and wait for the action's answer; on a loaded CI machine the first confirm was
+  // seen to close the dialog without a request, so a missed confirm is tried again (the server refuses a repeat).
+  await expect(async () => {
+    const dialog = officer.getByRole('dialog');
+    if (!(await dialog.isVisible())) {
+      await officer.getByRole('button', { name: 'Tiếp nhận hồ sơ', exact: true }).click();
+    }
+    await expect(dialog.getByRole('button', { name: 'Xác nhận' })).toBeEnabled();
+    const acted = officer.waitForResponse(
+      (r) => r.url().endsWith('/actions') && r.request().method() === 'POST',
+      {
+        timeout: 10_000,
+      },
+    );
+    await dialog.getByRole('button', { name: 'Xác nhận' }).click();
+    expect((await acted).status()).toBe(200);
+  }).toPass({ timeout: 60_000 });
   await expect(officer.getByText('Đã tiếp nhận').first()).toBeVisible();
 
   // The portal got both events, in order, with valid signatures (the peer refuses any other).
