@@ -12,6 +12,7 @@ import { createBackup } from '../platform/backup/backup.ts';
 import { RestoreError, restoreBackup } from '../platform/backup/restore.ts';
 import { loadConfig } from '../platform/config.ts';
 import { type Database, openDatabase } from '../platform/db/connect.ts';
+import { DataDirLockedError } from '../platform/db/lock.ts';
 import { migrate } from '../platform/db/migrate.ts';
 import { describeFileStore, fileStoreFromConfig } from '../platform/files/file-store-from-config.ts';
 import { describeFigures } from '../seed/history-stats.ts';
@@ -78,7 +79,12 @@ async function withDatabase(run: (database: Database) => Promise<void>) {
 async function openOrFail() {
   const config = loadConfig();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch(
-    (e) => fail((e as Error).message),
+    (e) =>
+      fail(
+        e instanceof DataDirLockedError
+          ? `${e.message} Với cơ sở dữ liệu nhúng, hãy dừng máy chủ Motcua trước khi sao lưu hoặc khôi phục.`
+          : (e as Error).message,
+      ),
   );
   return { config, database };
 }

@@ -114,7 +114,8 @@ export interface BackupOptions {
 export async function createBackup(database: Database, options: BackupOptions): Promise<BackupManifest> {
   const say = options.say ?? (() => {});
   const temporary = `${options.file}.${randomBytes(4).toString('hex')}.tmp`;
-  const output = fs.createWriteStream(temporary);
+  // Personal data and password hashes: readable by the owner only.
+  const output = fs.createWriteStream(temporary, { mode: 0o600 });
   const gzip = createGzip({ level: 6 });
   gzip.pipe(output);
   const tar = new TarWriter(gzip);
