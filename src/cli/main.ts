@@ -47,7 +47,8 @@ Lệnh:
                                    admin không kèm cơ quan là quản trị toàn hệ thống)
   backup <tệp>                    Sao lưu toàn bộ cơ sở dữ liệu và tệp đính kèm (kho tệp cục bộ DATA_DIR/files)
                                   vào một tệp nén, ví dụ motcua-2026-12-07.tar.gz (tệp trên S3 không được sao lưu)
-  restore <tệp>                   Khôi phục bản sao lưu vào cơ sở dữ liệu trống (tự áp dụng migration trước);
+  restore <tệp>                   Khôi phục bản sao lưu vào cơ sở dữ liệu trống (tự áp dụng migration;
+                                  bản sao lưu cũ hơn thì khôi phục vào CSDL mới tạo rồi tự nâng cấp);
                                   kiểm tra mã SHA-256 từng bảng, từng tệp; lỗi thì không thay đổi gì
       --force                     Xóa toàn bộ dữ liệu hiện có rồi khôi phục (trong một giao dịch)
   --help                          Hiện hướng dẫn này

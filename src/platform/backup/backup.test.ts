@@ -9,12 +9,21 @@ import { dossierWalk } from '../../testing/dossier-walk.ts';
 import { useTestApp } from '../../testing/test-app.ts';
 import { openEmptyTestDatabase, testDatabaseKinds } from '../../testing/test-db.ts';
 import type { Database, Db } from '../db/connect.ts';
+import { migrate } from '../db/migrate.ts';
 import { rawRows } from '../db/raw-rows.ts';
 import { LocalFileStore } from '../files/file-store.ts';
 import { createBackup, listStoredFiles, tablePages } from './backup.ts';
 import type { BackupManifest } from './manifest.ts';
 import { RestoreError, restoreBackup } from './restore.ts';
-import { describeTables, fixOutputSettings, qualified } from './schema-info.ts';
+import {
+  appMigrationLevel,
+  databaseMigrationLevel,
+  describeTables,
+  fixOutputSettings,
+  migrateTo,
+  qualified,
+  readJournal,
+} from './schema-info.ts';
 import { readTar, TarWriter } from './tar.ts';
 
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-backup-test-'));
@@ -193,5 +202,47 @@ for (const kind of testDatabaseKinds()) {
         await target.close();
       }
     });
+  });
+}
+
+for (const kind of testDatabaseKinds()) {
+  it(`${kind}: restores a backup from an older migration level into a new database, then upgrades it`, async () => {
+    const older = readJournal().at(-2);
+    if (!older) throw new Error('needs two migrations');
+    const source = await openEmptyTestDatabase(kind);
+    const target = await openEmptyTestDatabase(kind);
+    const file = path.join(work, `${kind}-older.tar.gz`);
+    try {
+      await migrateTo(source, older.when);
+      await source.db.execute(sql`
+        insert into admin_units (code, name, kind, tier, valid_from)
+        values ('92', 'Thành phố Cần Thơ', 'city', 1, '2025-07-01'), ('31153', 'Phường Vị Thanh', 'ward', 2, null)`);
+      const manifest = await createBackup(source, { file, filesDir: undefined });
+      expect(manifest.migration.tag).toBe(older.tag);
+      // A database already at this version's level refuses it...
+      const current = await openEmptyTestDatabase(kind);
+      try {
+        await migrate(current);
+        await expect(restoreBackup(current, { file, fileStore: undefined, force: true })).rejects.toThrow(
+          /mức cũ hơn \(migration .*vào cơ sở dữ liệu mới tạo/,
+        );
+      } finally {
+        await current.close();
+      }
+      // ...a brand-new one takes it at its own level and is migrated afterwards.
+      await restoreBackup(target, { file, fileStore: undefined });
+      expect((await databaseMigrationLevel(target.db)).when).toBe(appMigrationLevel().when);
+      const rows = await rawRows<{ code: string; name: string }>(
+        target.db,
+        sql`select code, name from admin_units order by code`,
+      );
+      expect(rows).toEqual([
+        { code: '31153', name: 'Phường Vị Thanh' },
+        { code: '92', name: 'Thành phố Cần Thơ' },
+      ]);
+    } finally {
+      await source.close();
+      await target.close();
+    }
   });
 }

@@ -10,13 +10,21 @@ import { RowDigest, tablePages } from './backup.ts';
 import { type BackupManifest, backupManifest, MANIFEST_ENTRY } from './manifest.ts';
 import {
   APP_SCHEMA,
+  appMigrationLevel,
   databaseMigrationLevel,
   describeLevel,
   describeTables,
   fixOutputSettings,
+  type MigrationLevel,
+  migrateTo,
   qualified,
   quoteIdent,
+  readJournal,
 } from './schema-info.ts';
+
+const knownLevel = (level: MigrationLevel) =>
+  readJournal().findIndex((e) => e.when === level.when) === level.count - 1;
+
 import { CorruptArchiveError, readTar } from './tar.ts';
 
 /** A restore that was refused or failed; the message is for the operator, and nothing was changed. */
@@ -123,8 +131,14 @@ export interface RestoreSummary {
  */
 export async function restoreBackup(database: Database, options: RestoreOptions): Promise<RestoreSummary> {
   const say = options.say ?? (() => {});
-  await migrate(database);
   const manifest = await verifyArchive(options.file);
+  // A brand-new database is brought to the backup's own level (when this version knows it), loaded, and then
+  // migrated to this version's level: an older backup restores, and the migrations upgrade its data.
+  const fresh = (await databaseMigrationLevel(database.db)).count === 0;
+  const upgradeAfter =
+    fresh && manifest.migration.when < appMigrationLevel().when && knownLevel(manifest.migration);
+  if (upgradeAfter) await migrateTo(database, manifest.migration.when);
+  else await migrate(database);
   const level = await databaseMigrationLevel(database.db);
   if (manifest.migration.when > level.when)
     throw new RestoreError(
@@ -135,8 +149,9 @@ export async function restoreBackup(database: Database, options: RestoreOptions)
   if (manifest.migration.when < level.when)
     throw new RestoreError(
       `Bản sao lưu ở mức cũ hơn (${describeLevel(manifest.migration)}) so với cơ sở dữ liệu đích ` +
-        `(${describeLevel(level)}). Hãy khôi phục bằng phiên bản Motcua đã tạo bản sao lưu, rồi cập nhật Motcua ` +
-        '(migration sẽ nâng cấp dữ liệu). Không có gì bị thay đổi.',
+        `(${describeLevel(level)}). Hãy khôi phục vào cơ sở dữ liệu mới tạo (chưa có bảng nào, ví dụ DATA_DIR mới ` +
+        'hoặc một database PostgreSQL mới): lệnh sẽ khôi phục ở mức của bản sao lưu rồi tự nâng cấp. ' +
+        'Không có gì bị thay đổi.',
     );
   if (options.fileStore === undefined && manifest.files.entries.length)
     say(`Cảnh báo: không khôi phục ${manifest.files.entries.length} tệp đính kèm (không có kho tệp đích).`);
@@ -234,6 +249,10 @@ export async function restoreBackup(database: Database, options: RestoreOptions)
       }
     }
   });
+  if (upgradeAfter) {
+    say('Nâng cấp dữ liệu đã khôi phục lên mức của phiên bản Motcua này...');
+    await migrate(database);
+  }
   return {
     manifest,
     tables: manifest.tables.length,

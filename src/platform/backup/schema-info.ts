@@ -1,7 +1,10 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import type { Db } from '../db/connect.ts';
+import { migrate as migrateNodePg } from 'drizzle-orm/node-postgres/migrator';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import type { Database, Db } from '../db/connect.ts';
 import { migrationsFolder } from '../db/migrate.ts';
 import { rawRows } from '../db/raw-rows.ts';
 
@@ -119,4 +122,33 @@ export async function fixOutputSettings(db: Db): Promise<void> {
     'set local extra_float_digits = 1',
   ])
     await db.execute(sql.raw(statement));
+}
+
+/**
+ * Applies the migrations up to and including the one of journal timestamp `when` (restoring an older backup
+ * into a new database, before the remaining migrations upgrade it): drizzle's migrator reads a copy of the
+ * migrations folder whose journal ends there.
+ */
+export async function migrateTo(database: Database, when: number): Promise<void> {
+  const entries = readJournal();
+  const last = entries.findIndex((e) => e.when === when);
+  if (last < 0) throw new Error(`unknown migration level ${when}`);
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-migrations-'));
+  try {
+    fs.mkdirSync(path.join(folder, 'meta'));
+    const kept = entries.slice(0, last + 1);
+    for (const entry of kept)
+      fs.copyFileSync(path.join(migrationsFolder, `${entry.tag}.sql`), path.join(folder, `${entry.tag}.sql`));
+    const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8'));
+    fs.writeFileSync(
+      path.join(folder, 'meta', '_journal.json'),
+      JSON.stringify({ ...journal, entries: kept }),
+    );
+    // biome-ignore lint/suspicious/noExplicitAny: both migrators take their own driver type; the db is one of them.
+    const db = database.db as any;
+    if (database.kind === 'pglite') await migratePglite(db, { migrationsFolder: folder });
+    else await migrateNodePg(db, { migrationsFolder: folder });
+  } finally {
+    fs.rmSync(folder, { recursive: true, force: true });
+  }
 }
