@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
 import { createOfficer } from '../modules/auth/accounts.ts';
@@ -7,9 +8,13 @@ import { roles } from '../modules/auth/schema.ts';
 import { importProcedures } from '../modules/catalog/import-procedures.ts';
 import { generateSynthetic } from '../modules/kpi/synthetic.ts';
 import { agencies } from '../modules/org/schema.ts';
+import { createBackup } from '../platform/backup/backup.ts';
+import { RestoreError, restoreBackup } from '../platform/backup/restore.ts';
 import { loadConfig } from '../platform/config.ts';
 import { type Database, openDatabase } from '../platform/db/connect.ts';
+import { DataDirLockedError } from '../platform/db/lock.ts';
 import { migrate } from '../platform/db/migrate.ts';
+import { describeFileStore, fileStoreFromConfig } from '../platform/files/file-store-from-config.ts';
 import { describeFigures } from '../seed/history-stats.ts';
 import { seedDemo } from '../seed/seed-demo.ts';
 import {
@@ -40,9 +45,17 @@ Lệnh:
       --role <vai trò>[:<mã cơ quan>]  (lặp lại được; vai trò: ${roles.join(', ')};
                                    mã cơ quan là slug, ví dụ cantho-phuong-vi-thanh-ttpvhcc;
                                    admin không kèm cơ quan là quản trị toàn hệ thống)
+  backup <tệp>                    Sao lưu toàn bộ cơ sở dữ liệu và tệp đính kèm (kho tệp cục bộ DATA_DIR/files)
+                                  vào một tệp nén, ví dụ motcua-2026-12-07.tar.gz (tệp trên S3 không được sao lưu)
+  restore <tệp>                   Khôi phục bản sao lưu vào cơ sở dữ liệu trống (tự áp dụng migration;
+                                  bản sao lưu cũ hơn thì khôi phục vào CSDL mới tạo rồi tự nâng cấp);
+                                  kiểm tra mã SHA-256 từng bảng, từng tệp; lỗi thì không thay đổi gì
+      --force                     Xóa toàn bộ dữ liệu hiện có rồi khôi phục (trong một giao dịch)
   --help                          Hiện hướng dẫn này
 
 Cơ sở dữ liệu: DATABASE_URL (PostgreSQL) nếu có, nếu không là PGlite nhúng trong DATA_DIR (mặc định ./data).
+Với PGlite nhúng, hãy dừng máy chủ Motcua trước khi chạy backup/restore (lệnh bị từ chối khi máy chủ đang chạy).
+Hướng dẫn sao lưu, khôi phục và khôi phục theo thời điểm (PostgreSQL): docs/operations.md.
 `;
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
@@ -63,6 +76,21 @@ async function withDatabase(run: (database: Database) => Promise<void>) {
     await database.close();
   }
 }
+
+async function openOrFail() {
+  const config = loadConfig();
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir }).catch(
+    (e) =>
+      fail(
+        e instanceof DataDirLockedError
+          ? `${e.message} Với cơ sở dữ liệu nhúng, hãy dừng máy chủ Motcua trước khi sao lưu hoặc khôi phục.`
+          : (e as Error).message,
+      ),
+  );
+  return { config, database };
+}
+
+const megabytes = (file: string) => (fs.statSync(file).size / 1024 / 1024).toFixed(1);
 
 async function main(argv: string[]) {
   const [command, ...rest] = argv;
@@ -178,6 +206,77 @@ async function main(argv: string[]) {
         const id = await createOfficer(database.db, parsed.data).catch((e) => fail((e as Error).message));
         say(`Đã tạo tài khoản cán bộ ${parsed.data.email} (${id}).`);
       });
+    }
+    case 'backup': {
+      const { positionals } = parseArgs({ args: rest, allowPositionals: true, options: {} });
+      const file = path.resolve(
+        positionals[0] ?? fail('Thiếu đường dẫn tệp sao lưu. Xem: npx motcua --help'),
+      );
+      if (!fs.existsSync(path.dirname(file))) fail(`Thư mục ${path.dirname(file)} không tồn tại.`);
+      if (fs.existsSync(file)) fail(`Tệp ${file} đã có; hãy chọn tên khác (lệnh không ghi đè bản sao lưu).`);
+      const { config, database } = await openOrFail();
+      try {
+        say(
+          `Sao lưu cơ sở dữ liệu ${database.kind === 'postgres' ? 'PostgreSQL' : `PGlite (${config.dataDir})`}...`,
+        );
+        if (config.s3)
+          say(
+            `Lưu ý: tệp đính kèm nằm trên S3 (${describeFileStore(config)}) và KHÔNG có trong bản sao lưu này; ` +
+              'hãy sao lưu bucket bằng công cụ của nhà cung cấp (bật phiên bản hóa, sao chép sang bucket khác).',
+          );
+        const manifest = await createBackup(database, {
+          file,
+          filesDir: config.s3 ? undefined : path.join(config.dataDir, 'files'),
+          say,
+        }).catch((e) => fail((e as Error).message));
+        const rows = manifest.tables.reduce((sum, t) => sum + t.rows, 0);
+        say(
+          `Đã sao lưu ${manifest.tables.length} bảng (${rows.toLocaleString('vi-VN')} dòng), ` +
+            `${manifest.files.entries.length} tệp đính kèm, mức ${manifest.migration.tag ?? manifest.migration.count} ` +
+            `vào ${file} (${megabytes(file)} MB).`,
+        );
+      } finally {
+        await database.close();
+      }
+      return;
+    }
+    case 'restore': {
+      const { positionals, values } = parseArgs({
+        args: rest,
+        allowPositionals: true,
+        options: { force: { type: 'boolean', default: false } },
+      });
+      const file = path.resolve(
+        positionals[0] ?? fail('Thiếu đường dẫn tệp sao lưu. Xem: npx motcua --help'),
+      );
+      const { config, database } = await openOrFail();
+      try {
+        say(
+          `Khôi phục ${file} vào ${database.kind === 'postgres' ? 'PostgreSQL' : `PGlite (${config.dataDir})`}...`,
+        );
+        const summary = await restoreBackup(database, {
+          file,
+          fileStore: fileStoreFromConfig(config),
+          force: values.force,
+          say,
+        }).catch((e) =>
+          fail(
+            e instanceof RestoreError
+              ? e.message
+              : `Khôi phục thất bại, không có gì bị thay đổi: ${(e as Error).message}`,
+          ),
+        );
+        if (!summary.manifest.files.included)
+          say('Lưu ý: bản sao lưu này được tạo khi tệp đính kèm nằm trên S3, nên không chứa tệp nào.');
+        say(
+          `Đã khôi phục ${summary.tables} bảng (${summary.rows.toLocaleString('vi-VN')} dòng) và ${summary.files} tệp ` +
+            `vào ${describeFileStore(config)}; mọi mã kiểm tra đều khớp. Bản sao lưu tạo lúc ${summary.manifest.createdAt} ` +
+            `từ ${summary.manifest.databaseKind === 'postgres' ? 'PostgreSQL' : 'PGlite'}.`,
+        );
+      } finally {
+        await database.close();
+      }
+      return;
     }
     default:
       fail(`Lệnh không hợp lệ: ${command}. Xem: npx motcua --help`);
