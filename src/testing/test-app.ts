@@ -11,6 +11,8 @@ import { openTestDatabase } from './test-db.ts';
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  /** The private directory of the file store (uploads land here). */
+  filesDir: string;
   /** Signs in and returns the session cookie header for later requests. */
   login(email: string, password?: string): Promise<string>;
   request(options: InjectOptions & { cookie?: string }): Promise<LightMyRequestResponse>;
@@ -23,6 +25,7 @@ export function useTestApp(kind: DatabaseKind): TestApp {
   beforeAll(async () => {
     ctx.database = await openTestDatabase(kind);
     filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-test-files-'));
+    ctx.filesDir = filesDir;
     ctx.app = await buildApp(ctx.database, { logLevel: 'silent', filesDir });
     ctx.request = ({ cookie, headers, ...options }) =>
       ctx.app.inject({ ...options, headers: { ...headers, ...(cookie ? { cookie } : {}) } });
