@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import { count, eq, sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
@@ -188,6 +190,10 @@ describe.each(testDatabaseKinds())('news on %s', (kind) => {
       ...multipart('anh.pdf', 'application/pdf', pdfBytes),
     });
     expect(pdfAsImage.statusCode).toBe(415);
+    // Refused before it is stored: the file store holds no copy of it.
+    const storedNames = fs.readdirSync(t.filesDir, { recursive: true }).map(String);
+    const pdfId = createHash('sha256').update(pdfBytes).digest('hex');
+    expect(storedNames.some((n) => n.includes(pdfId))).toBe(false);
     const outsider = await t.request({
       method: 'POST',
       url: '/api/office/news/files?kind=image',

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { receiveUpload } from '../../platform/files/receive-upload.ts';
 import type { AppContext, ZodApp } from '../../platform/http/context.ts';
-import { AppError } from '../../platform/http/errors.ts';
 import { requireOfficer } from '../auth/guards.ts';
 import {
   articlesForProcedure,
@@ -266,9 +265,14 @@ export function registerNewsRoutes(app: ZodApp, context: AppContext): void {
     },
     async (request, reply) => {
       const principal = await publisher(request);
-      const upload = await receiveUpload(request, context);
-      if (request.query.kind === 'image' && !upload.mime.startsWith('image/'))
-        throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Ảnh minh họa phải là tệp PNG hoặc JPEG.');
+      // An image that is not one is refused before it is stored.
+      const upload = await receiveUpload(
+        request,
+        context,
+        request.query.kind === 'image'
+          ? { accept: ['image/png', 'image/jpeg'], refusal: 'Ảnh minh họa phải là tệp PNG hoặc JPEG.' }
+          : undefined,
+      );
       return reply.status(201).send(await recordUpload(db, principal, upload));
     },
   );

@@ -27,6 +27,8 @@ export interface ReceivedUpload {
 export async function receiveUpload(
   request: FastifyRequest,
   context: { files: FileStore; uploadLimits?: UploadLimits | undefined },
+  /** Narrower types for this use, checked before anything is stored (`refusal` is the 415 message). */
+  only?: { accept: readonly AcceptedMime[]; refusal: string },
 ): Promise<ReceivedUpload> {
   const { maxFileBytes } = context.uploadLimits ?? defaultUploadLimits;
   // The limit applies while busboy streams the part: the request is cut off, not buffered whole.
@@ -44,6 +46,9 @@ export async function receiveUpload(
     throw error;
   });
   const prepared = await prepareUpload(received);
+  if (only && !only.accept.includes(prepared.mime)) {
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE', only.refusal, [{ path: 'file', message: only.refusal }]);
+  }
   const fileId = await context.files.put(prepared.bytes);
   return {
     fileId,

@@ -110,6 +110,22 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 }
 
+/**
+ * Errors raised by Fastify's router before any route runs: a path that does not decode (a lone surrogate's bytes,
+ * a stray `%`), a path parameter longer than the router allows.
+ */
+export function sendFrameworkError(error: FastifyError, _request: FastifyRequest, reply: FastifyReply) {
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return reply.status(414).send({ error: { code: 'VALIDATION', message: 'Địa chỉ yêu cầu quá dài.' } });
+  }
+  if (error.code === 'FST_ERR_BAD_URL') {
+    return reply
+      .status(400)
+      .send({ error: { code: 'VALIDATION', message: 'Địa chỉ yêu cầu không hợp lệ (không giải mã được).' } });
+  }
+  return reply.status(400).send({ error: { code: 'VALIDATION', message: 'Yêu cầu không hợp lệ.' } });
+}
+
 export function sendRouteNotFound(request: FastifyRequest, reply: FastifyReply) {
   return reply.status(404).send({
     error: {

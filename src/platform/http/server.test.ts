@@ -20,6 +20,24 @@ describe('HTTP platform', () => {
     await app.close();
   });
 
+  it('answers undecodable and overlong paths with the standard Vietnamese error body', async () => {
+    const app = await buildServer({
+      context,
+      modules: [(typed) => typed.get('/api/things/:id', async () => ({ ok: true }))],
+      logLevel: 'silent',
+    });
+    const undecodable = await app.inject({ method: 'GET', url: '/api/things/%ED%A0%80' });
+    expect(undecodable.statusCode).toBe(400);
+    expect(undecodable.json().error).toEqual({
+      code: 'VALIDATION',
+      message: 'Địa chỉ yêu cầu không hợp lệ (không giải mã được).',
+    });
+    const overlong = await app.inject({ method: 'GET', url: `/api/things/${'a'.repeat(201)}` });
+    expect(overlong.statusCode).toBe(414);
+    expect(overlong.json().error).toEqual({ code: 'VALIDATION', message: 'Địa chỉ yêu cầu quá dài.' });
+    await app.close();
+  });
+
   it('serves the single-page app for client routes, assets as immutable, and still 404s unknown API paths', async () => {
     const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-web-'));
     fs.mkdirSync(path.join(webDir, 'assets'));

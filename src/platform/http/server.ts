@@ -18,7 +18,7 @@ import { z } from 'zod';
 import type { TrustProxy } from '../config.ts';
 import type { AppContext, ZodApp } from './context.ts';
 import { registerCsrfCheck } from './csrf.ts';
-import { registerErrorHandler, sendRouteNotFound } from './errors.ts';
+import { registerErrorHandler, sendFrameworkError, sendRouteNotFound } from './errors.ts';
 import { HttpMetrics, registerMetrics } from './metrics.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import '../validation.ts';
@@ -48,6 +48,8 @@ export async function buildServer(options: ServerOptions): Promise<FastifyInstan
     bodyLimit: 1024 * 1024,
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     routerOptions: { maxParamLength: 200 },
+    // The router's own refusals (an undecodable or overlong path) answer like every other error, in Vietnamese.
+    frameworkErrors: sendFrameworkError,
     requestIdHeader: false,
     genReqId: (req) => {
       const given = req.headers['x-request-id'];
