@@ -14,10 +14,15 @@ const REFORM = 'cchc.noivu@demo.motcua.vn';
 const CENTRE = 'Trung tâm Phục vụ hành chính công phường Vị Thanh';
 
 async function pick(page: Page, label: string, option: string) {
+  // The previous select's list may still be fading out: wait until none is open, then use the one this opens.
+  const openLists = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await expect(openLists).toHaveCount(0);
   await page.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: new RegExp(`^${option}$`) })
+  await openLists
+    .last()
+    .locator('.ant-select-item-option', { hasText: new RegExp(`^${option}$`) })
     .click();
+  await expect(openLists).toHaveCount(0);
 }
 
 test('an agency fills and submits its self-assessment; the reform office sees the gaps', async ({
