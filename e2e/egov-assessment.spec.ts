@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { login } from './helpers.ts';
+import { chooseOption, login } from './helpers.ts';
 
 // E-government self-assessment (plan III.7): the ward's one-stop centre opens its self-assessment for the year,
 // finds the system's figures filled in, enters the rest with evidence and submits; the reform office sees the
@@ -13,17 +13,8 @@ const DESK = 'motcua.vithanh@demo.motcua.vn';
 const REFORM = 'cchc.noivu@demo.motcua.vn';
 const CENTRE = 'Trung tâm Phục vụ hành chính công phường Vị Thanh';
 
-async function pick(page: Page, label: string, option: string) {
-  // The previous select's list may still be fading out: wait until none is open, then use the one this opens.
-  const openLists = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await expect(openLists).toHaveCount(0);
-  await page.getByLabel(label, { exact: true }).click();
-  await openLists
-    .last()
-    .locator('.ant-select-item-option', { hasText: new RegExp(`^${option}$`) })
-    .click();
-  await expect(openLists).toHaveCount(0);
-}
+const pick = (page: Page, label: string, option: string) =>
+  chooseOption(page, label, new RegExp(`^${option}$`));
 
 test('an agency fills and submits its self-assessment; the reform office sees the gaps', async ({
   page,

@@ -83,3 +83,23 @@ export function capturedMails(): CapturedMail[] {
     .sort()
     .map((name) => JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8')) as CapturedMail);
 }
+
+/**
+ * Picks an option of an antd Select found by its label, typing `typed` first to filter it. The option is taken
+ * from the list this click opens: a previous select's list can still be fading out (two lists "visible" at once
+ * on a loaded machine), so it waits until none is open, before and after.
+ */
+export async function chooseOption(
+  page: Page,
+  label: string,
+  option: string | RegExp,
+  { typed, exact = true }: { typed?: string; exact?: boolean } = {},
+) {
+  const openLists = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
+  await expect(openLists).toHaveCount(0);
+  const field = page.getByLabel(label, { exact });
+  await field.click();
+  if (typed !== undefined) await field.fill(typed);
+  await openLists.last().locator('.ant-select-item-option', { hasText: option }).first().click();
+  await expect(openLists).toHaveCount(0);
+}

@@ -17,7 +17,9 @@ async function choose(page: Page, label: string, option: string) {
   await page.getByLabel(label).click();
   await page.getByLabel(label).fill(option);
   await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+    .locator('.ant-select-dropdown:visible')
+    .last()
+    .locator('.ant-select-item-option', { hasText: option })
     .first()
     .click();
 }
@@ -93,11 +95,15 @@ test('a ward holds a paperless meeting on a tablet', async ({ browser }) => {
 
   await organiser.getByLabel('Điểm danh Trần Thị Mai').click();
   await organiser
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^Có mặt$/ })
+    .locator('.ant-select-dropdown:visible')
+    .last()
+    .locator('.ant-select-item-option', { hasText: /^Có mặt$/ })
     .click();
   await organiser.getByLabel('Điểm danh Đặng Quốc Khánh').click();
   await organiser
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Vắng có lý do' })
+    .locator('.ant-select-dropdown:visible')
+    .last()
+    .locator('.ant-select-item-option', { hasText: 'Vắng có lý do' })
     .click();
   await organiser.getByRole('button', { name: 'Lưu điểm danh' }).click();
   await expect(organiser.getByText('Đã lưu điểm danh.')).toBeVisible();
@@ -108,7 +114,9 @@ test('a ward holds a paperless meeting on a tablet', async ({ browser }) => {
 
   await organiser.getByLabel('Theo kết luận của nội dung').click();
   await organiser
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Kế hoạch số hóa hồ sơ' })
+    .locator('.ant-select-dropdown:visible')
+    .last()
+    .locator('.ant-select-item-option', { hasText: 'Kế hoạch số hóa hồ sơ' })
     .click();
   await organiser.getByLabel('Nội dung nhiệm vụ').fill('Số hóa hồ sơ tồn của năm trước');
   await choose(organiser, 'Cơ quan thực hiện', 'Trung tâm Phục vụ hành chính công phường Vị Thanh');

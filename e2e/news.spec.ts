@@ -22,7 +22,9 @@ test('the culture office publishes a guide on the portal and takes it down', asy
 
   await page.getByLabel('Loại bài viết').click();
   await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Hướng dẫn' })
+    .locator('.ant-select-dropdown:visible')
+    .last()
+    .locator('.ant-select-item-option', { hasText: 'Hướng dẫn' })
     .click();
   await page.getByLabel('Tiêu đề', { exact: true }).fill(TITLE);
   await page.getByLabel('Tóm tắt').fill('Ba bước nộp hồ sơ khai sinh trên Cổng dịch vụ công.');

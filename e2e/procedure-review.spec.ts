@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { login } from './helpers.ts';
+import { chooseOption, login } from './helpers.ts';
 
 // Procedure review (plan III.3): the reform office plans a yearly review, puts "Đăng ký khai sinh" on it for the
 // ward's one-stop centre, records a burden and a proposal, takes the proposal through submission and approval
@@ -12,14 +12,8 @@ test.setTimeout(180_000);
 const REFORM = 'cchc.noivu@demo.motcua.vn';
 const CENTRE = 'Trung tâm Phục vụ hành chính công phường Vị Thanh';
 
-async function choose(page: Page, label: string, typed: string, option: string | RegExp) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.getByLabel(label, { exact: true }).fill(typed);
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
-}
+const choose = (page: Page, label: string, typed: string, option: string | RegExp) =>
+  chooseOption(page, label, option, { typed });
 
 test('a yearly review plan: burdens, a decided proposal, the estimated saving and the Excel report', async ({
   page,
@@ -48,7 +42,9 @@ test('a yearly review plan: burdens, a decided proposal, the estimated saving an
   await page.getByRole('button', { name: 'Thêm gánh nặng' }).click();
   await page.getByLabel('Loại gánh nặng 1').click();
   await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Số lần đi lại' })
+    .locator('.ant-select-dropdown:visible')
+    .last()
+    .locator('.ant-select-item-option', { hasText: 'Số lần đi lại' })
     .click();
   await page.getByLabel('Mô tả gánh nặng 1').fill('Người dân phải đến hai lần: nộp hồ sơ và nhận kết quả');
   await page.getByRole('button', { name: 'Lưu kết quả rà soát' }).click();
@@ -57,7 +53,9 @@ test('a yearly review plan: burdens, a decided proposal, the estimated saving an
   // A proposal, submitted and approved with its decision.
   await page.getByLabel('Loại đề xuất').click();
   await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Thực hiện trực tuyến' })
+    .locator('.ant-select-dropdown:visible')
+    .last()
+    .locator('.ant-select-item-option', { hasText: 'Thực hiện trực tuyến' })
     .click();
   await page.getByLabel('Nội dung đề xuất').fill('Nộp hồ sơ và nhận kết quả trực tuyến');
   await page.getByLabel('Số ngày làm việc rút ngắn / hồ sơ').fill('1');
