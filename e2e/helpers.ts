@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const demoPassword = 'Motcua@2026';
 
@@ -85,9 +85,7 @@ export function capturedMails(): CapturedMail[] {
 }
 
 /**
- * Picks an option of an antd Select found by its label, typing `typed` first to filter it. The option is taken
- * from the list this click opens: a previous select's list can still be fading out (two lists "visible" at once
- * on a loaded machine), so it waits until none is open, before and after.
+ * Picks an option of an antd Select found by its label, typing `typed` first to filter it (see `pickOption`).
  */
 export async function chooseOption(
   page: Page,
@@ -95,11 +93,48 @@ export async function chooseOption(
   option: string | RegExp,
   { typed, exact = true }: { typed?: string; exact?: boolean } = {},
 ) {
+  await pickOption(page, page.getByLabel(label, { exact }), option, { typed });
+}
+
+/**
+ * Picks an option of the antd Select whose input is `field`, typing `typed` first to filter it, and checks the
+ * select then shows it (`shown`, by default the option itself). The option is taken from the list this click
+ * opens: a previous select's list can still be fading out (two lists "visible" at once on a loaded machine), so
+ * it waits until none is open first. On a loaded machine a click can land while the list re-renders (options
+ * arriving from the server) and pick nothing; the whole pick is then retried rather than failing a later step.
+ */
+export async function pickOption(
+  page: Page,
+  field: Locator,
+  option: string | RegExp,
+  { typed, shown, multiple = false }: { typed?: string; shown?: string | RegExp; multiple?: boolean } = {},
+) {
   const openLists = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
-  await expect(openLists).toHaveCount(0);
-  const field = page.getByLabel(label, { exact });
-  await field.click();
-  if (typed !== undefined) await field.fill(typed);
-  await openLists.last().locator('.ant-select-item-option', { hasText: option }).first().click();
-  await expect(openLists).toHaveCount(0);
+  const root = field.locator(
+    'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]',
+  );
+  const wanted = shown ?? option;
+  const isShown = async () => {
+    const text = ((await root.textContent()) ?? '').trim();
+    return typeof wanted === 'string' ? text.includes(wanted) : wanted.test(text);
+  };
+  let tried = false;
+  await expect(async () => {
+    // A retry after a pick that did take (only checked too early) must not click it again: in a multiple
+    // select that would take it off.
+    if (tried && (await openLists.count()) === 0 && (await isShown())) return;
+    tried = true;
+    await expect(openLists).toHaveCount(0, { timeout: 5_000 });
+    await field.click();
+    if (typed !== undefined) await field.fill(typed);
+    await openLists
+      .last()
+      .locator('.ant-select-item-option', { hasText: option })
+      .first()
+      .click({ timeout: 5_000 });
+    // A multiple select keeps its list open; Escape closes the list only (not a surrounding dialog).
+    if (multiple) await page.keyboard.press('Escape');
+    await expect(openLists).toHaveCount(0, { timeout: 3_000 });
+    await expect(root).toContainText(wanted, { timeout: 2_000 });
+  }).toPass({ timeout: 40_000 });
 }

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { type Browser, expect, type Page, test } from '@playwright/test';
-import { demoPassword, login } from './helpers.ts';
+import { demoPassword, login, pickOption } from './helpers.ts';
 
 // The National Public Service Portal, played by a separate process (src/modules/interop/testing/
 // national-portal-peer.ts), files a dossier through the signed interop API; the desk officer receives it in the
@@ -45,36 +45,31 @@ test('the national portal files a dossier, the desk receives it, the portal gets
   const desk = agencies.find((a) => a.slug === 'cantho-phuong-vi-thanh-ttpvhcc');
   if (!desk) throw new Error('no Vị Thanh desk in the demo data');
 
+  // Named per run so the spec can run again on the same database.
+  const systemName = `Cổng Dịch vụ công quốc gia (thử nghiệm ${Date.now() % 100000})`;
   // The administrator connects the portal: a client with its key shown once, and a webhook subscription.
   await login(page, 'quantri@demo.motcua.vn');
   await page.goto('/quan-tri/ket-noi-he-thong');
   await expect(page.getByRole('heading', { name: 'Kết nối hệ thống' })).toBeVisible();
   await page.getByRole('button', { name: 'Thêm hệ thống' }).click();
   const create = page.getByRole('dialog', { name: 'Thêm hệ thống kết nối' });
-  await create.getByLabel('Tên hệ thống').fill('Cổng Dịch vụ công quốc gia (thử nghiệm)');
+  await create.getByLabel('Tên hệ thống').fill(systemName);
   await create.getByLabel(/Địa chỉ IP được phép/).fill('127.0.0.1/32, ::1/128');
-  await create.getByLabel('Đơn vị được gửi hồ sơ đến').click();
-  await page.keyboard.type('Vị Thanh');
-  await page
-    .locator('.ant-select-item-option', { hasText: /^(— )*Phường Vị Thanh$/ })
-    .first()
-    .click();
-  await page.keyboard.press('Escape');
+  await pickOption(page, create.getByLabel('Đơn vị được gửi hồ sơ đến'), /^(— )*Phường Vị Thanh$/, {
+    typed: 'Vị Thanh',
+    shown: 'Phường Vị Thanh',
+    multiple: true,
+  });
   await create.getByRole('button', { name: 'Tạo và cấp khóa' }).click();
   const apiKey = ((await page.getByText(/^mck_[0-9a-f]{16}_/).textContent()) ?? '').trim();
   expect(apiKey).toMatch(/^mck_/);
   await page.getByRole('button', { name: 'Đã lưu lại' }).click();
-  await expect(
-    page.getByRole('cell', { name: 'Cổng Dịch vụ công quốc gia (thử nghiệm)', exact: true }),
-  ).toBeVisible();
+  await expect(page.getByRole('cell', { name: systemName, exact: true })).toBeVisible();
 
   await page.getByRole('tab', { name: 'Đăng ký nhận thông báo' }).click();
   await page.getByRole('button', { name: 'Thêm đăng ký nhận thông báo' }).click();
   const subscribe = page.getByRole('dialog', { name: 'Đăng ký nhận thông báo trạng thái' });
-  await subscribe.getByRole('combobox').first().click();
-  await page
-    .locator('.ant-select-item-option', { hasText: 'Cổng Dịch vụ công quốc gia (thử nghiệm)' })
-    .click();
+  await pickOption(page, subscribe.getByRole('combobox').first(), systemName);
   await subscribe.getByLabel('Địa chỉ nhận (URL)').fill(`http://127.0.0.1:${peerPort}/hooks`);
   await subscribe.getByLabel('Chỉ hồ sơ do hệ thống này gửi').click();
   await subscribe.getByRole('button', { name: 'Tạo' }).click();

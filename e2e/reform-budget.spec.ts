@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { login } from './helpers.ts';
+import { login, pickOption } from './helpers.ts';
 
 // The reform budget: Phòng Nội vụ (lead agency) drafts and proposes a 2025 line for one of its tasks, Phòng
 // Tài chính – Kế hoạch appraises it, the city's leader approves it, the finance office records disbursements
@@ -44,9 +44,8 @@ test('a line goes from proposal to disbursement and the summary flags the overru
   await page.getByLabel('Năm', { exact: true }).press('Enter');
   await page.getByRole('button', { name: 'Lập dự toán' }).click();
   const form = page.getByRole('dialog', { name: 'Lập dự toán kinh phí CCHC' });
-  await form.getByLabel('Nhiệm vụ của kế hoạch').click();
-  await form.getByLabel('Nhiệm vụ của kế hoạch').fill('Sắp xếp lại cơ quan');
-  await page.locator('.ant-select-item-option', { hasText: 'III.4' }).first().click();
+  await expect(form.getByLabel('Năm', { exact: true })).toHaveValue('2025');
+  await pickOption(page, form.getByLabel('Nhiệm vụ của kế hoạch'), 'III.4', { typed: 'Sắp xếp lại cơ quan' });
   await form.getByLabel('Nội dung dự toán').fill(DESCRIPTION);
   await form.getByLabel('Số tiền đề xuất (đồng)').fill('50000000');
   await form.getByRole('button', { name: 'Lưu dự thảo' }).click();
