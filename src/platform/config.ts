@@ -17,7 +17,7 @@ export interface AppConfig {
   logLevel: string;
   /** External notification channels; a channel is configured only when all its settings are present. */
   notify: NotifyConfig;
-  /** UPLOAD_MAX_FILE_MB, UPLOAD_MAX_DOSSIER_MB. */
+  /** UPLOAD_MAX_FILE_MB, UPLOAD_MAX_DOSSIER_MB, UPLOAD_RATE_PER_10_MIN. */
   uploads: UploadLimits;
   /** Uploaded files go to this S3-compatible bucket when S3_BUCKET is set, else under DATA_DIR/files. */
   s3: S3Settings | undefined;
@@ -110,7 +110,16 @@ export function loadUploadLimits(env: NodeJS.ProcessEnv = process.env): UploadLi
   return {
     maxFileBytes: megabytes(env, 'UPLOAD_MAX_FILE_MB', 10),
     maxDossierBytes: megabytes(env, 'UPLOAD_MAX_DOSSIER_MB', 50),
+    perSenderPer10Minutes: wholeNumber(env, 'UPLOAD_RATE_PER_10_MIN', 120),
   };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new Error(`${name} không hợp lệ: ${raw} (số nguyên, lớn hơn 0).`);
+  return value;
 }
 
 /** S3 storage is on when S3_BUCKET is set; then the credentials must be too. */

@@ -120,3 +120,41 @@ describe('assertDossierSizeWithin', () => {
     );
   });
 });
+
+describe('receiveUpload rate limit', () => {
+  it('refuses a sender over its uploads per 10 minutes with a Vietnamese 429, storing nothing more', async () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-upload-rate-'));
+    const files = new LocalFileStore(root);
+    const app = Fastify({ logger: false });
+    registerErrorHandler(app);
+    await app.register(fastifyMultipart);
+    const uploadLimits = {
+      maxFileBytes: 1024 * 1024,
+      maxDossierBytes: 5 * 1024 * 1024,
+      perSenderPer10Minutes: 2,
+    };
+    app.post('/upload', async (request, reply) =>
+      reply.status(201).send(await receiveUpload(request, { files, uploadLimits })),
+    );
+    try {
+      const send = (n: number) =>
+        app.inject({
+          method: 'POST',
+          url: '/upload',
+          ...multipart('a.pdf', Buffer.from(`%PDF-1.4 tệp ${n}`)),
+        });
+      expect((await send(1)).statusCode).toBe(201);
+      expect((await send(2)).statusCode).toBe(201);
+      const refused = await send(3);
+      expect(refused.statusCode).toBe(429);
+      expect(refused.json().error.message).toBe(
+        'Bạn đã tải lên quá 2 tệp trong 10 phút. Vui lòng chờ ít phút rồi tải tiếp.',
+      );
+      const stored = fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+      expect(stored).toHaveLength(2);
+    } finally {
+      await app.close();
+      fs.rmSync(root, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { FastifyRequest } from 'fastify';
 import { AppError, invalid } from '../http/errors.ts';
+import { SlidingWindowLimiter } from '../http/rate-limit.ts';
 import { type AcceptedMime, acceptedTypes } from './detect-type.ts';
 import type { FileStore } from './file-store.ts';
 import { prepareUpload } from './prepare-upload.ts';
@@ -30,7 +31,9 @@ export async function receiveUpload(
   /** Narrower types for this use, checked before anything is stored (`refusal` is the 415 message). */
   only?: { accept: readonly AcceptedMime[]; refusal: string },
 ): Promise<ReceivedUpload> {
-  const { maxFileBytes } = context.uploadLimits ?? defaultUploadLimits;
+  const limits = context.uploadLimits ?? defaultUploadLimits;
+  const { maxFileBytes } = limits;
+  refuseTooFrequent(request, context.files, limits);
   // The limit applies while busboy streams the part: the request is cut off, not buffered whole.
   const part = await request
     .file({ limits: { fileSize: maxFileBytes, files: 1, fields: 10 } })
@@ -58,6 +61,26 @@ export async function receiveUpload(
     name: uploadName(part.filename, prepared.mime),
     shrunk: prepared.shrunk,
   };
+}
+
+// One limiter per file store, i.e. per app instance (tests build many apps in one process).
+const uploadLimiters = new WeakMap<FileStore, SlidingWindowLimiter>();
+
+/** Counted before the body is read: a refused upload costs neither bandwidth nor storage. */
+function refuseTooFrequent(request: FastifyRequest, files: FileStore, limits: UploadLimits): void {
+  const perWindow = limits.perSenderPer10Minutes ?? defaultUploadLimits.perSenderPer10Minutes ?? 120;
+  let limiter = uploadLimiters.get(files);
+  if (!limiter) {
+    limiter = new SlidingWindowLimiter(perWindow, 10 * 60_000);
+    uploadLimiters.set(files, limiter);
+  }
+  const sender = request.principal ? `account:${request.principal.userId}` : `ip:${request.ip}`;
+  if (!limiter.hit(sender)) {
+    throw new AppError(
+      'THROTTLED',
+      `Bạn đã tải lên quá ${perWindow} tệp trong 10 phút. Vui lòng chờ ít phút rồi tải tiếp.`,
+    );
+  }
 }
 
 /**

@@ -5,10 +5,19 @@ export interface UploadLimits {
   maxFileBytes: number;
   /** All files of one dossier together (UPLOAD_MAX_DOSSIER_MB). */
   maxDossierBytes: number;
+  /**
+   * Uploads one sender (account, else client address) may make in 10 minutes, per process (UPLOAD_RATE_PER_10_MIN).
+   * A desk officer digitising a thick file stays well under the default; a script filling the storage does not.
+   */
+  perSenderPer10Minutes?: number;
 }
 
 const MB = 1024 * 1024;
-export const defaultUploadLimits: UploadLimits = { maxFileBytes: 10 * MB, maxDossierBytes: 50 * MB };
+export const defaultUploadLimits: UploadLimits = {
+  maxFileBytes: 10 * MB,
+  maxDossierBytes: 50 * MB,
+  perSenderPer10Minutes: 120,
+};
 
 /** `12,5 MB`, as Vietnamese writes decimals. */
 export const formatMegabytes = (bytes: number) =>
