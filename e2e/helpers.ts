@@ -107,7 +107,7 @@ export async function pickOption(
   page: Page,
   field: Locator,
   option: string | RegExp,
-  { typed, shown, multiple = false }: { typed?: string; shown?: string | RegExp; multiple?: boolean } = {},
+  { typed, shown }: { typed?: string; shown?: string | RegExp } = {},
 ) {
   const openLists = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)');
   const root = field.locator(
@@ -124,6 +124,8 @@ export async function pickOption(
     // select that would take it off.
     if (tried && (await openLists.count()) === 0 && (await isShown())) return;
     tried = true;
+    // A failed attempt can leave this select's list open; Escape closes the list only, not a surrounding dialog.
+    if ((await field.getAttribute('aria-expanded')) === 'true') await field.press('Escape');
     await expect(openLists).toHaveCount(0, { timeout: 5_000 });
     await field.click();
     if (typed !== undefined) await field.fill(typed);
@@ -132,9 +134,10 @@ export async function pickOption(
       .locator('.ant-select-item-option', { hasText: option })
       .first()
       .click({ timeout: 5_000 });
-    // A multiple select keeps its list open; Escape closes the list only (not a surrounding dialog).
-    if (multiple) await page.keyboard.press('Escape');
-    await expect(openLists).toHaveCount(0, { timeout: 3_000 });
+    // A multiple select keeps its list open after a pick.
+    const multiple = await root.evaluate((e) => e.classList.contains('ant-select-multiple'));
+    if (multiple) await field.press('Escape');
+    await expect(openLists).toHaveCount(0, { timeout: 5_000 });
     await expect(root).toContainText(wanted, { timeout: 2_000 });
   }).toPass({ timeout: 40_000 });
 }

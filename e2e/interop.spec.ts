@@ -58,7 +58,6 @@ test('the national portal files a dossier, the desk receives it, the portal gets
   await pickOption(page, create.getByLabel('Đơn vị được gửi hồ sơ đến'), /^(— )*Phường Vị Thanh$/, {
     typed: 'Vị Thanh',
     shown: 'Phường Vị Thanh',
-    multiple: true,
   });
   await create.getByRole('button', { name: 'Tạo và cấp khóa' }).click();
   const apiKey = ((await page.getByText(/^mck_[0-9a-f]{16}_/).textContent()) ?? '').trim();

@@ -1,5 +1,5 @@
 import { expect as baseExpect, test } from '@playwright/test';
-import { expectNoHorizontalScroll, login } from './helpers.ts';
+import { expectNoHorizontalScroll, login, pickOption } from './helpers.ts';
 
 // Reform news: the culture office writes a guide linked to the birth-registration procedure and publishes it; it
 // appears on the portal's news list, on its own page (readable on a phone), under "Hướng dẫn" on the procedure
@@ -20,12 +20,7 @@ test('the culture office publishes a guide on the portal and takes it down', asy
   await expect(page.getByRole('heading', { name: 'Tin tức, hướng dẫn' })).toBeVisible();
   await page.getByRole('link', { name: 'Viết bài mới' }).click();
 
-  await page.getByLabel('Loại bài viết').click();
-  await page
-    .locator('.ant-select-dropdown:visible')
-    .last()
-    .locator('.ant-select-item-option', { hasText: 'Hướng dẫn' })
-    .click();
+  await pickOption(page, page.getByLabel('Loại bài viết'), 'Hướng dẫn');
   await page.getByLabel('Tiêu đề', { exact: true }).fill(TITLE);
   await page.getByLabel('Tóm tắt').fill('Ba bước nộp hồ sơ khai sinh trên Cổng dịch vụ công.');
   const editor = page.getByRole('textbox', { name: 'Nội dung bài viết' });

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoSeriousA11yViolations, login } from './helpers.ts';
+import { expectNoSeriousA11yViolations, login, pickOption } from './helpers.ts';
 
 // The e2e server starts the demo OpenID provider (src/modules/auth/testing/oidc-provider-server.ts) on
 // E2E_PORT+200: its sign-in page takes any password, and a 12-digit login name is the person's CCCD.
@@ -54,9 +54,7 @@ test('the administrator links an officer to their identity, and the officer sign
   await login(page, 'quantri@demo.motcua.vn');
   await page.goto('/quan-tri/can-bo');
   const card = page.locator('.ant-card', { hasText: 'Định danh điện tử của cán bộ (VNeID)' });
-  await card.getByLabel('Cán bộ').click();
-  await page.keyboard.type('Ngô Thị Hạnh');
-  await page.locator('.ant-select-item-option', { hasText: 'Ngô Thị Hạnh' }).first().click();
+  await pickOption(page, card.getByLabel('Cán bộ'), 'Ngô Thị Hạnh', { typed: 'Ngô Thị Hạnh' });
   await expect(card).toContainText('Chưa liên kết');
   await card.getByLabel('Mã định danh (subject) tại VNeID').fill('canbo-vitan-e2e');
   await card.getByRole('button', { name: 'Liên kết' }).click();

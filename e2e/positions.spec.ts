@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { login } from './helpers.ts';
+import { login, pickOption } from './helpers.ts';
 
 // Job positions and headcount: the reform office enters the province's quota for UBND phường Vị Thanh (three
 // civil servants for five serving), then the ward's head defines two positions, places holders, and sees one
@@ -12,9 +12,7 @@ const AGENCY = 'UBND phường Vị Thanh';
 const year = new Date().getFullYear();
 
 async function choose(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.getByLabel(label, { exact: true }).fill(option);
-  await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+  await pickOption(page, page.getByLabel(label, { exact: true }), option, { typed: option });
 }
 
 async function addPosition(page: Page, code: string, name: string, group: string, headcount: string) {
@@ -22,8 +20,7 @@ async function addPosition(page: Page, code: string, name: string, group: string
   const form = page.getByRole('dialog', { name: 'Thêm vị trí việc làm' });
   await form.getByLabel('Mã vị trí').fill(code);
   await form.getByLabel('Tên vị trí').fill(name);
-  await form.getByLabel('Nhóm vị trí').click();
-  await page.locator('.ant-select-item-option', { hasText: group }).first().click();
+  await pickOption(page, form.getByLabel('Nhóm vị trí'), group);
   await form.getByLabel('Số người cần').fill(headcount);
   await form.getByRole('button', { name: 'Thêm yêu cầu' }).click();
   await form.getByLabel('Nội dung yêu cầu').fill('Sử dụng thành thạo phần mềm một cửa điện tử');
@@ -35,8 +32,7 @@ async function placeFirstUnassigned(page: Page, positionName: string) {
   const row = page.getByRole('row', { name: new RegExp(positionName) });
   await row.getByRole('button', { name: 'Bố trí cán bộ' }).click();
   const form = page.getByRole('dialog', { name: `Bố trí cán bộ — ${positionName}` });
-  await form.getByLabel('Cán bộ').click();
-  await page.locator('.ant-select-item-option', { hasText: '(chưa bố trí)' }).first().click();
+  await pickOption(page, form.getByLabel('Cán bộ'), '(chưa bố trí)', { shown: /\S/ });
   await form.getByRole('button', { name: 'Bố trí' }).click();
   await expect(form).toBeHidden();
 }

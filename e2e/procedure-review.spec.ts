@@ -1,5 +1,5 @@
 import { expect, type Page, test } from '@playwright/test';
-import { chooseOption, login } from './helpers.ts';
+import { chooseOption, login, pickOption } from './helpers.ts';
 
 // Procedure review (plan III.3): the reform office plans a yearly review, puts "Đăng ký khai sinh" on it for the
 // ward's one-stop centre, records a burden and a proposal, takes the proposal through submission and approval
@@ -40,23 +40,13 @@ test('a yearly review plan: burdens, a decided proposal, the estimated saving an
 
   // Burdens found.
   await page.getByRole('button', { name: 'Thêm gánh nặng' }).click();
-  await page.getByLabel('Loại gánh nặng 1').click();
-  await page
-    .locator('.ant-select-dropdown:visible')
-    .last()
-    .locator('.ant-select-item-option', { hasText: 'Số lần đi lại' })
-    .click();
+  await pickOption(page, page.getByLabel('Loại gánh nặng 1'), 'Số lần đi lại');
   await page.getByLabel('Mô tả gánh nặng 1').fill('Người dân phải đến hai lần: nộp hồ sơ và nhận kết quả');
   await page.getByRole('button', { name: 'Lưu kết quả rà soát' }).click();
   await expect(page.getByText('Đã lưu kết quả rà soát.')).toBeVisible();
 
   // A proposal, submitted and approved with its decision.
-  await page.getByLabel('Loại đề xuất').click();
-  await page
-    .locator('.ant-select-dropdown:visible')
-    .last()
-    .locator('.ant-select-item-option', { hasText: 'Thực hiện trực tuyến' })
-    .click();
+  await pickOption(page, page.getByLabel('Loại đề xuất'), 'Thực hiện trực tuyến');
   await page.getByLabel('Nội dung đề xuất').fill('Nộp hồ sơ và nhận kết quả trực tuyến');
   await page.getByLabel('Số ngày làm việc rút ngắn / hồ sơ').fill('1');
   await page.getByLabel('Số lần đi lại giảm / hồ sơ').fill('2');

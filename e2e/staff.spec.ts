@@ -1,7 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import dayjs from 'dayjs';
 import ExcelJS from 'exceljs';
-import { login } from './helpers.ts';
+import { login, pickOption } from './helpers.ts';
 
 // Staff capacity: the reform office downloads the template, imports officials of phường Vị Tân with one bad row
 // and sees it rejected, records an online-service software course for one of them, and the "trained on the
@@ -63,9 +63,7 @@ async function officialsFile(): Promise<Buffer> {
 }
 
 async function choose(page: Page, label: string, option: string) {
-  await page.getByLabel(label, { exact: true }).click();
-  await page.getByLabel(label, { exact: true }).fill(option);
-  await page.locator('.ant-select-item-option', { hasText: option }).first().click();
+  await pickOption(page, page.getByLabel(label, { exact: true }), option, { typed: option });
 }
 
 async function trainedShare(page: Page): Promise<string> {
@@ -115,8 +113,7 @@ test('the reform office imports officials, records a course and the trained shar
   await page.getByRole('button', { name: 'Thêm lớp đào tạo' }).click();
   const form = page.getByRole('dialog', { name: 'Thêm lớp đào tạo, bồi dưỡng' });
   await form.getByLabel('Tên lớp, khóa học').fill('Tập huấn Cổng dịch vụ công cho xã, phường');
-  await form.getByLabel('Chủ đề').click();
-  await page.locator('.ant-select-item-option', { hasText: 'Phần mềm dịch vụ công trực tuyến' }).click();
+  await pickOption(page, form.getByLabel('Chủ đề'), 'Phần mềm dịch vụ công trực tuyến');
   await form.getByLabel('Đơn vị tổ chức').fill('Phòng Nội vụ thành phố Vị Thanh');
   const start = dayjs().subtract(10, 'day').format('DD/MM/YYYY');
   const end = dayjs().subtract(9, 'day').format('DD/MM/YYYY');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
-import { expectNoHorizontalScroll, login } from './helpers.ts';
+import { expectNoHorizontalScroll, login, pickOption } from './helpers.ts';
 
 test('the reform office runs a survey round, a citizen answers on a phone, the results and Excel follow', async ({
   page,
@@ -24,15 +24,9 @@ test('the reform office runs a survey round, a citizen answers on a phone, the r
   // Open a round for the Vị Thanh service centre, with a sample of resolved dossiers.
   await page.goto('/quan-tri/khao-sat/dot/moi');
   await page.getByLabel('Tên đợt khảo sát').fill(roundName);
-  await page.getByLabel('Mẫu phiếu').click();
-  await page.locator('.ant-select-item-option', { hasText: templateName }).click();
-  await page.getByLabel('Cơ quan được khảo sát').click();
-  await page.getByLabel('Cơ quan được khảo sát').fill('Trung tâm Phục vụ hành chính công phường Vị Thanh');
-  await page
-    .locator('.ant-select-item-option', { hasText: 'Trung tâm Phục vụ hành chính công phường Vị Thanh' })
-    .first()
-    .click();
-  await page.keyboard.press('Escape');
+  await pickOption(page, page.getByLabel('Mẫu phiếu'), templateName);
+  const centre = 'Trung tâm Phục vụ hành chính công phường Vị Thanh';
+  await pickOption(page, page.getByLabel('Cơ quan được khảo sát'), centre, { typed: centre });
   await page.getByLabel('Cỡ mẫu (số hồ sơ)').fill('5');
   await page.getByRole('button', { name: 'Tạo đợt khảo sát' }).click();
   await expect(page.getByRole('heading', { level: 1, name: roundName })).toBeVisible();
