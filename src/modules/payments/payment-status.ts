@@ -95,28 +95,28 @@ export function paymentStatusOf(f: PaymentFacts, now: Date) {
 const closedStates = new Set(['refused', 'withdrawn', 'draft']);
 
 export async function loadPaymentFacts(db: DbOrTx, row: DossierRow) {
-  const [orders, [setting], [flag]] = await Promise.all([
-    db
-      .select()
-      .from(paymentOrders)
-      .where(and(eq(paymentOrders.ownerUnitId, row.ownerUnitId), eq(paymentOrders.dossierId, row.id)))
-      .orderBy(desc(paymentOrders.createdAt)),
-    db
-      .select()
-      .from(paymentProcedureSettings)
-      .where(eq(paymentProcedureSettings.procedureId, row.procedureId)),
-    db
-      .select({ id: procedureFlags.id })
-      .from(procedureFlags)
-      .where(
-        and(
-          eq(procedureFlags.procedureId, row.procedureId),
-          eq(procedureFlags.attribute, 'fee'),
-          eq(procedureFlags.status, 'open'),
-        ),
-      )
-      .limit(1),
-  ]);
+  // One after the other: `db` may be a transaction's single connection, where queries sent together queue in
+  // the driver anyway (and node-postgres deprecates it).
+  const orders = await db
+    .select()
+    .from(paymentOrders)
+    .where(and(eq(paymentOrders.ownerUnitId, row.ownerUnitId), eq(paymentOrders.dossierId, row.id)))
+    .orderBy(desc(paymentOrders.createdAt));
+  const [setting] = await db
+    .select()
+    .from(paymentProcedureSettings)
+    .where(eq(paymentProcedureSettings.procedureId, row.procedureId));
+  const [flag] = await db
+    .select({ id: procedureFlags.id })
+    .from(procedureFlags)
+    .where(
+      and(
+        eq(procedureFlags.procedureId, row.procedureId),
+        eq(procedureFlags.attribute, 'fee'),
+        eq(procedureFlags.status, 'open'),
+      ),
+    )
+    .limit(1);
   const facts: PaymentFacts = {
     feeAmountVnd: row.feeAmountVnd,
     payableAt: setting?.payableAt ?? 'receipt',
