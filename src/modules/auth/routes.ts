@@ -19,7 +19,7 @@ import {
   officerSchema,
   signupBody,
 } from './auth.types.ts';
-import { requireAdmin, requireUser, sessionExpiredMessage } from './guards.ts';
+import { requireAdmin, requireUser } from './guards.ts';
 import { registerOidcRoutes } from './oidc-routes.ts';
 import { registerSecurityRoutes } from './security-routes.ts';
 import { twoFactorPolicy, twoFactorRequired } from './security-settings.ts';
@@ -112,14 +112,11 @@ function registerAuthRoutes(app: ZodApp, context: AppContext, oidc: OidcConfig |
     {
       schema: {
         tags: ['accounts'],
-        summary: 'The signed-in user, or null (with why, when a session has just ended)',
-        response: { 200: z.object({ user: meSchema.nullable(), sessionEnded: z.string().optional() }) },
+        summary: 'The signed-in user, or null',
+        response: { 200: z.object({ user: meSchema.nullable() }) },
       },
     },
-    async (request) => {
-      if (request.principal) return { user: await meOf(request.principal.userId) };
-      return request.sessionExpired ? { user: null, sessionEnded: sessionExpiredMessage } : { user: null };
-    },
+    async (request) => ({ user: request.principal ? await meOf(request.principal.userId) : null }),
   );
 
   app.post(
