@@ -66,8 +66,16 @@ export function loadSessionPolicy(env: NodeJS.ProcessEnv = process.env): Session
   if (key !== undefined && !/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/.test(key))
     throw new Error('MFA_ENCRYPTION_KEY không hợp lệ (32 byte: 64 chữ số hex hoặc base64).');
   return {
-    officerIdleMinutes: positiveNumber(env, 'SESSION_IDLE_MINUTES_OFFICER', defaultSessionPolicy.officerIdleMinutes),
-    citizenIdleMinutes: positiveNumber(env, 'SESSION_IDLE_MINUTES_CITIZEN', defaultSessionPolicy.citizenIdleMinutes),
+    officerIdleMinutes: positiveNumber(
+      env,
+      'SESSION_IDLE_MINUTES_OFFICER',
+      defaultSessionPolicy.officerIdleMinutes,
+    ),
+    citizenIdleMinutes: positiveNumber(
+      env,
+      'SESSION_IDLE_MINUTES_CITIZEN',
+      defaultSessionPolicy.citizenIdleMinutes,
+    ),
     absoluteHours: positiveNumber(env, 'SESSION_ABSOLUTE_HOURS', defaultSessionPolicy.absoluteHours),
     rotateMinutes: positiveNumber(env, 'SESSION_ROTATE_MINUTES', defaultSessionPolicy.rotateMinutes),
     mfaEncryptionKey: key,

@@ -59,4 +59,6 @@ export const meSchema = z.object({
 });
 export type Me = z.infer<typeof meSchema>;
 
-export const officerSchema = meSchema.omit({ kind: true, citizenId: true, mustEnrolTotp: true }).extend({ active: z.boolean() });
+export const officerSchema = meSchema
+  .omit({ kind: true, citizenId: true, mustEnrolTotp: true })
+  .extend({ active: z.boolean() });

@@ -4,6 +4,7 @@ import type { OidcConfig } from '../../platform/config.ts';
 import type { AppContext, ZodApp } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { getMe } from './accounts.ts';
+import type { AuthRuntime } from './auth-runtime.ts';
 import { requireAdmin, requireUser } from './guards.ts';
 import { accountForIdentity, linkOfficerIdentity, linksOf, unlinkIdentity } from './identity-links.ts';
 import {
@@ -16,7 +17,6 @@ import {
   safeReturnPath,
 } from './oidc-flow.ts';
 import { startSession } from './sessions.ts';
-import type { AuthRuntime } from './auth-runtime.ts';
 
 const oidcCookiePath = '/api/auth/oidc';
 const param = z.string().max(4096).optional();

@@ -10,7 +10,6 @@ import {
   listOfficers,
   signUpCitizen,
 } from './accounts.ts';
-import type { AuthRuntime } from './auth-runtime.ts';
 import {
   changePasswordBody,
   createOfficerBody,
@@ -19,18 +18,26 @@ import {
   officerSchema,
   signupBody,
 } from './auth.types.ts';
+import type { AuthRuntime } from './auth-runtime.ts';
 import { requireAdmin, requireUser } from './guards.ts';
 import { registerOidcRoutes } from './oidc-routes.ts';
 import { registerSecurityRoutes } from './security-routes.ts';
 import { twoFactorPolicy, twoFactorRequired } from './security-settings.ts';
-import { clearSessionCookie, deleteSession, endOtherSessions, sessionCookieName, startSession } from './sessions.ts';
+import {
+  clearSessionCookie,
+  deleteSession,
+  endOtherSessions,
+  sessionCookieName,
+  startSession,
+} from './sessions.ts';
 import { hasConfirmedTotp } from './two-factor.ts';
 
 const userResponse = z.object({ user: meSchema });
 
 /** Accounts, sessions, two-factor sign-in and, when configured, the national electronic identity (OIDC). */
 export function authRoutes(options: { oidc?: OidcConfig | undefined; runtime: AuthRuntime }) {
-  return (app: ZodApp, context: AppContext) => registerAuthRoutes(app, context, options.oidc, options.runtime);
+  return (app: ZodApp, context: AppContext) =>
+    registerAuthRoutes(app, context, options.oidc, options.runtime);
 }
 
 function registerAuthRoutes(app: ZodApp, context: AppContext, oidc: OidcConfig | undefined, rt: AuthRuntime) {

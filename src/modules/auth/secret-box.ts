@@ -17,7 +17,9 @@ export async function seal(rt: AuthRuntime, plaintext: string, userId: string): 
   const cipher = createCipheriv('aes-256-gcm', await keyOf(rt), iv);
   cipher.setAAD(Buffer.from(userId));
   const body = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
-  return ['v1', iv, cipher.getAuthTag(), body].map((p) => (typeof p === 'string' ? p : p.toString('base64url'))).join('.');
+  return ['v1', iv, cipher.getAuthTag(), body]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+    .join('.');
 }
 
 export async function open(rt: AuthRuntime, sealed: string, userId: string): Promise<string> {
@@ -31,5 +33,7 @@ export async function open(rt: AuthRuntime, sealed: string, userId: string): Pro
 
 /** Keyed hash of a recovery code (the codes are random, so a fast keyed hash is enough). */
 export async function codeHash(rt: AuthRuntime, code: string): Promise<string> {
-  return createHmac('sha256', await keyOf(rt)).update(`recovery:${code}`).digest('hex');
+  return createHmac('sha256', await keyOf(rt))
+    .update(`recovery:${code}`)
+    .digest('hex');
 }

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import type { ZodApp } from '../../platform/http/context.ts';
 import { AppError, notFound, unauthenticated } from '../../platform/http/errors.ts';
 import { getMe } from './accounts.ts';
-import type { AuthRuntime } from './auth-runtime.ts';
 import { meSchema, roleSchema } from './auth.types.ts';
+import type { AuthRuntime } from './auth-runtime.ts';
 import { requireAdmin, requireUser } from './guards.ts';
 import { saveTwoFactorPolicy, twoFactorPolicy, twoFactorRequired } from './security-settings.ts';
 import {
+  clearSessionCookie,
   deleteSession,
   endOtherSessions,
   endSession,
@@ -18,10 +19,23 @@ import {
   rotateCurrentSession,
   sessionCookieName,
   startSession,
-  clearSessionCookie,
 } from './sessions.ts';
-import { activeLockout, listActiveLockouts, lockoutMessage, recordFailure, recordSuccess, securityEvents, unlock } from './throttle.ts';
-import { confirmEnrolment, disableTotp, startEnrolment, totpStatus, verifySecondFactor } from './two-factor.ts';
+import {
+  activeLockout,
+  listActiveLockouts,
+  lockoutMessage,
+  recordFailure,
+  recordSuccess,
+  securityEvents,
+  unlock,
+} from './throttle.ts';
+import {
+  confirmEnrolment,
+  disableTotp,
+  startEnrolment,
+  totpStatus,
+  verifySecondFactor,
+} from './two-factor.ts';
 
 const codeField = z.string().trim().min(1, 'Vui lòng nhập mã xác thực.').max(32, 'Mã xác thực quá dài.');
 const tags = ['account security'];
@@ -67,7 +81,9 @@ export function registerSecurityRoutes(app: ZodApp, rt: AuthRuntime): void {
           clearSessionCookie(reply);
           throw unauthenticated(`Mã xác thực không đúng. ${lockoutMessage(lockout, now)}`);
         }
-        throw unauthenticated('Mã xác thực không đúng hoặc đã được dùng. Vui lòng nhập mã mới trên ứng dụng.');
+        throw unauthenticated(
+          'Mã xác thực không đúng hoặc đã được dùng. Vui lòng nhập mã mới trên ứng dụng.',
+        );
       }
       await recordSuccess(db, attempt, now);
       // A new session id once the second factor is done (the pending one is ended).
@@ -163,7 +179,13 @@ export function registerSecurityRoutes(app: ZodApp, rt: AuthRuntime): void {
 
   app.get(
     '/api/auth/sessions',
-    { schema: { tags, summary: 'The account’s signed-in sessions', response: { 200: z.array(sessionSchema) } } },
+    {
+      schema: {
+        tags,
+        summary: 'The account’s signed-in sessions',
+        response: { 200: z.array(sessionSchema) },
+      },
+    },
     async (request) => {
       const principal = requireUser(request);
       const rows = await listSessions(rt, principal.userId);
@@ -304,7 +326,11 @@ export function registerSecurityRoutes(app: ZodApp, rt: AuthRuntime): void {
   app.post(
     '/api/admin/lockouts/:id/unlock',
     {
-      schema: { tags: ['administration'], summary: 'Lift a lockout early', params: z.object({ id: z.uuid() }) },
+      schema: {
+        tags: ['administration'],
+        summary: 'Lift a lockout early',
+        params: z.object({ id: z.uuid() }),
+      },
     },
     async (request, reply) => {
       const admin = requireAdmin(request);

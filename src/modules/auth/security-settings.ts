@@ -57,7 +57,8 @@ export async function saveTwoFactorPolicy(db: Db, policy: TwoFactorPolicy, userI
 
 /** Whether the policy asks this account for a second factor (back-office accounts only). */
 export function twoFactorRequired(policy: TwoFactorPolicy, principal: Pick<Principal, 'kind' | 'roles'>) {
-  if (!policy.requireTotpForOfficers || principal.kind !== 'officer' || principal.roles.length === 0) return false;
+  if (!policy.requireTotpForOfficers || principal.kind !== 'officer' || principal.roles.length === 0)
+    return false;
   if (policy.requireTotpRoles.length === 0) return true;
   return principal.roles.some((r) => policy.requireTotpRoles.includes(r.role));
 }

@@ -58,7 +58,8 @@ describe.each(testDatabaseKinds())('account security on %s', (kind) => {
   };
   const secondFactor = (cookie: string | undefined, code: string) =>
     request({ method: 'POST', url: '/api/auth/second-factor', cookie, payload: { code } });
-  const officerRoute = (cookie: string | undefined) => request({ method: 'GET', url: '/api/office/agencies', cookie });
+  const officerRoute = (cookie: string | undefined) =>
+    request({ method: 'GET', url: '/api/office/agencies', cookie });
   const enrol = async (cookie: string) => {
     const started = await request({ method: 'POST', url: '/api/auth/totp/enrol', cookie });
     expect(started.statusCode, started.body).toBe(200);
@@ -87,7 +88,12 @@ describe.each(testDatabaseKinds())('account security on %s', (kind) => {
       new RegExp(`^otpauth://totp/Motcua:chuyenvien\\.vithanh%40demo\\.motcua\\.vn\\?secret=${secret}&`),
     );
     expect(qrDataUrl).toMatch(/^data:image\/png;base64,/);
-    const wrong = await request({ method: 'POST', url: '/api/auth/totp/confirm', cookie, payload: { code: '000000' } });
+    const wrong = await request({
+      method: 'POST',
+      url: '/api/auth/totp/confirm',
+      cookie,
+      payload: { code: '000000' },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.message).toMatch(/Mã xác thực không đúng/);
     const confirmed = await request({
@@ -121,7 +127,9 @@ describe.each(testDatabaseKinds())('account security on %s', (kind) => {
     expect(first.json()).toEqual({ user: null, secondFactorRequired: true });
     const pending = sid(first);
     expect((await officerRoute(pending)).statusCode).toBe(401);
-    expect((await request({ method: 'GET', url: '/api/auth/me', cookie: pending })).json()).toEqual({ user: null });
+    expect((await request({ method: 'GET', url: '/api/auth/me', cookie: pending })).json()).toEqual({
+      user: null,
+    });
     // The code accepted at the confirmation is not accepted again (same time step).
     const replay = await secondFactor(pending, totpAt(secret, nowMs));
     expect(replay.statusCode).toBe(401);
@@ -146,7 +154,8 @@ describe.each(testDatabaseKinds())('account security on %s', (kind) => {
     const third = sid(await password(email));
     expect((await secondFactor(third, recovery)).statusCode).toBe(401);
     expect(
-      (await request({ method: 'GET', url: '/api/auth/totp', cookie: sid(byRecovery) })).json().recoveryCodesLeft,
+      (await request({ method: 'GET', url: '/api/auth/totp', cookie: sid(byRecovery) })).json()
+        .recoveryCodesLeft,
     ).toBe(9);
     // The pending session lasts 5 minutes.
     advance(minutes(6));
@@ -195,14 +204,25 @@ describe.each(testDatabaseKinds())('account security on %s', (kind) => {
     const lock = locks.find((l: { email: string }) => l.email === email);
     expect(lock).toMatchObject({ reason: 'second_factor', kind: 'officer' });
     const citizen = await signIn('congdan@demo.motcua.vn');
-    expect((await request({ method: 'GET', url: '/api/admin/lockouts', cookie: citizen })).statusCode).toBe(403);
-    const unlocked = await request({ method: 'POST', url: `/api/admin/lockouts/${lock.id}/unlock`, cookie: admin });
+    expect((await request({ method: 'GET', url: '/api/admin/lockouts', cookie: citizen })).statusCode).toBe(
+      403,
+    );
+    const unlocked = await request({
+      method: 'POST',
+      url: `/api/admin/lockouts/${lock.id}/unlock`,
+      cookie: admin,
+    });
     expect(unlocked.statusCode).toBe(204);
-    expect((await request({ method: 'POST', url: `/api/admin/lockouts/${lock.id}/unlock`, cookie: admin })).statusCode).toBe(404);
+    expect(
+      (await request({ method: 'POST', url: `/api/admin/lockouts/${lock.id}/unlock`, cookie: admin }))
+        .statusCode,
+    ).toBe(404);
     advance(30_000);
     const back = await secondFactor(sid(await password(email)), totpAt(secret, nowMs));
     expect(back.statusCode, back.body).toBe(200);
-    const events = (await request({ method: 'GET', url: '/api/auth/security-events', cookie: sid(back) })).json();
+    const events = (
+      await request({ method: 'GET', url: '/api/auth/security-events', cookie: sid(back) })
+    ).json();
     expect(events.failures.filter((f: { kind: string }) => f.kind === 'second_factor')).toHaveLength(5);
     expect(events.lockouts).toHaveLength(1);
     expect(events.lockouts[0]).toMatchObject({ reason: 'second_factor' });
@@ -214,7 +234,8 @@ describe.each(testDatabaseKinds())('account security on %s', (kind) => {
     expect(response.statusCode).toBe(201);
     nowMs = Math.max(nowMs, start) + minutes(60);
     const at = nowMs;
-    for (let i = 0; i < 4; i++) expect((await password('khoa.matkhau@example.vn', 'sai-mat-khau')).statusCode).toBe(401);
+    for (let i = 0; i < 4; i++)
+      expect((await password('khoa.matkhau@example.vn', 'sai-mat-khau')).statusCode).toBe(401);
     const fifth = await password('khoa.matkhau@example.vn', 'sai-mat-khau');
     const until = new Date(at + minutes(15)).toLocaleTimeString('vi-VN', {
       timeZone: 'Asia/Ho_Chi_Minh',
@@ -227,7 +248,9 @@ describe.each(testDatabaseKinds())('account security on %s', (kind) => {
     );
     const locked = await password('khoa.matkhau@example.vn', 'mat-khau-dai');
     expect(locked.statusCode).toBe(429);
-    expect(locked.json().error.message).toBe(`Tài khoản tạm khóa đến ${until} do nhập sai mật khẩu nhiều lần.`);
+    expect(locked.json().error.message).toBe(
+      `Tài khoản tạm khóa đến ${until} do nhập sai mật khẩu nhiều lần.`,
+    );
     // The lock ends by itself.
     advance(minutes(16));
     expect((await password('khoa.matkhau@example.vn', 'mat-khau-dai')).statusCode).toBe(200);
@@ -258,10 +281,12 @@ describe.each(testDatabaseKinds())('account security on %s', (kind) => {
       const refused = await officerRoute(leader);
       expect(refused.statusCode).toBe(403);
       expect(refused.json().error.message).toBe(enrolmentRequiredMessage);
-      expect((await request({ method: 'GET', url: '/api/auth/sessions', cookie: leader })).statusCode).toBe(403);
-      expect((await request({ method: 'GET', url: '/api/auth/me', cookie: leader })).json().user.mustEnrolTotp).toBe(
-        true,
+      expect((await request({ method: 'GET', url: '/api/auth/sessions', cookie: leader })).statusCode).toBe(
+        403,
       );
+      expect(
+        (await request({ method: 'GET', url: '/api/auth/me', cookie: leader })).json().user.mustEnrolTotp,
+      ).toBe(true);
       // Enrolling is allowed, and gives a new session id that may do the rest.
       const { confirmed } = await enrol(leader);
       const after = sid(confirmed);
@@ -278,11 +303,15 @@ describe.each(testDatabaseKinds())('account security on %s', (kind) => {
       expect(desk.json().user.mustEnrolTotp).toBe(true);
       expect((await officerRoute(sid(desk))).statusCode).toBe(403);
       const citizen = await signIn('congdan@demo.motcua.vn');
-      expect((await request({ method: 'GET', url: '/api/auth/sessions', cookie: citizen })).statusCode).toBe(200);
+      expect((await request({ method: 'GET', url: '/api/auth/sessions', cookie: citizen })).statusCode).toBe(
+        200,
+      );
     } finally {
-      await saveTwoFactorPolicy(database.db, { requireTotpForOfficers: false, requireTotpRoles: [] }, (
-        await database.db.query.users.findFirst({ columns: { id: true } })
-      )?.id ?? '');
+      await saveTwoFactorPolicy(
+        database.db,
+        { requireTotpForOfficers: false, requireTotpRoles: [] },
+        (await database.db.query.users.findFirst({ columns: { id: true } }))?.id ?? '',
+      );
       forgetCachedPrincipals(database.db);
     }
   });
@@ -332,7 +361,9 @@ describe.each(testDatabaseKinds())('account security on %s', (kind) => {
     });
     const cookie = sid(relogin) ?? '';
     expect(cookie).not.toBe(before);
-    expect((await request({ method: 'GET', url: '/api/auth/sessions', cookie: before })).statusCode).toBe(401);
+    expect((await request({ method: 'GET', url: '/api/auth/sessions', cookie: before })).statusCode).toBe(
+      401,
+    );
     advance(minutes(16));
     const rotatedResponse = await request({ method: 'GET', url: '/api/auth/sessions', cookie });
     expect(rotatedResponse.statusCode).toBe(200);
@@ -342,7 +373,9 @@ describe.each(testDatabaseKinds())('account security on %s', (kind) => {
     expect((await request({ method: 'GET', url: '/api/auth/sessions', cookie })).statusCode).toBe(200);
     advance(31_000);
     expect((await request({ method: 'GET', url: '/api/auth/sessions', cookie })).statusCode).toBe(401);
-    expect((await request({ method: 'GET', url: '/api/auth/sessions', cookie: rotated })).statusCode).toBe(200);
+    expect((await request({ method: 'GET', url: '/api/auth/sessions', cookie: rotated })).statusCode).toBe(
+      200,
+    );
   });
 
   it('lists the account’s sessions and ends one, the others, or all others on a password change', async () => {
@@ -354,24 +387,30 @@ describe.each(testDatabaseKinds())('account security on %s', (kind) => {
     const list = (await request({ method: 'GET', url: '/api/auth/sessions', cookie: laptop })).json();
     // The sign-up opened one too.
     expect(list).toHaveLength(4);
-    expect(list.filter((s: { current: boolean }) => s.current).map((s: { userAgent: string }) => s.userAgent)).toEqual([
-      'Máy tính',
-    ]);
+    expect(
+      list.filter((s: { current: boolean }) => s.current).map((s: { userAgent: string }) => s.userAgent),
+    ).toEqual(['Máy tính']);
     const phoneSession = list.find((s: { userAgent: string }) => s.userAgent === 'Điện thoại');
     expect(phoneSession).toMatchObject({ ip: '127.0.0.1' });
     expect(JSON.stringify(list)).not.toMatch(/token/i);
-    const ended = await request({ method: 'DELETE', url: `/api/auth/sessions/${phoneSession.id}`, cookie: laptop });
+    const ended = await request({
+      method: 'DELETE',
+      url: `/api/auth/sessions/${phoneSession.id}`,
+      cookie: laptop,
+    });
     expect(ended.statusCode).toBe(204);
     expect((await request({ method: 'GET', url: '/api/auth/sessions', cookie: phone })).statusCode).toBe(401);
     const others = await request({ method: 'POST', url: '/api/auth/sessions/end-others', cookie: laptop });
     expect(others.json()).toEqual({ ended: 2 });
-    expect((await request({ method: 'GET', url: '/api/auth/sessions', cookie: tablet })).statusCode).toBe(401);
+    expect((await request({ method: 'GET', url: '/api/auth/sessions', cookie: tablet })).statusCode).toBe(
+      401,
+    );
     // Someone else's session cannot be ended.
     const stranger = await signIn('congdan@demo.motcua.vn');
     const mine = (await request({ method: 'GET', url: '/api/auth/sessions', cookie: laptop })).json()[0].id;
-    expect((await request({ method: 'DELETE', url: `/api/auth/sessions/${mine}`, cookie: stranger })).statusCode).toBe(
-      404,
-    );
+    expect(
+      (await request({ method: 'DELETE', url: `/api/auth/sessions/${mine}`, cookie: stranger })).statusCode,
+    ).toBe(404);
     const second = await open('Điện thoại mới');
     const changed = await request({
       method: 'POST',
@@ -380,8 +419,12 @@ describe.each(testDatabaseKinds())('account security on %s', (kind) => {
       payload: { currentPassword: 'mat-khau-dai', newPassword: 'mat-khau-moi-dai' },
     });
     expect(changed.statusCode).toBe(204);
-    expect((await request({ method: 'GET', url: '/api/auth/sessions', cookie: second })).statusCode).toBe(401);
-    expect((await request({ method: 'GET', url: '/api/auth/sessions', cookie: laptop })).statusCode).toBe(200);
+    expect((await request({ method: 'GET', url: '/api/auth/sessions', cookie: second })).statusCode).toBe(
+      401,
+    );
+    expect((await request({ method: 'GET', url: '/api/auth/sessions', cookie: laptop })).statusCode).toBe(
+      200,
+    );
   });
 
   const signInCitizen = async (email: string, agent: string) => {

@@ -25,7 +25,12 @@ export function rolesDigest(roles: Principal['roles']): string {
   return createHash('sha256').update(canonical.join(',')).digest('hex');
 }
 
-function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, maxAgeSeconds: number) {
+function setSessionCookie(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  token: string,
+  maxAgeSeconds: number,
+) {
   reply.setCookie(sessionCookieName, token, {
     path: '/',
     httpOnly: true,
@@ -180,8 +185,7 @@ export async function resolveSession(
   const loaded = await loadSession(rt.db, tokenHash, new Date(nowMs - ROTATION_GRACE_MS));
   if (!loaded) return { state: 'expired' };
   const { row, principal } = loaded;
-  const idleMinutes =
-    row.kind === 'officer' ? rt.policy.officerIdleMinutes : rt.policy.citizenIdleMinutes;
+  const idleMinutes = row.kind === 'officer' ? rt.policy.officerIdleMinutes : rt.policy.citizenIdleMinutes;
   const idleEnd = row.lastSeenAt.getTime() + idleMinutes * 60_000;
   if (!row.active || nowMs >= row.expiresAt.getTime() || (row.stage === 'active' && nowMs >= idleEnd)) {
     await rt.db.delete(sessions).where(eq(sessions.tokenHash, row.tokenHash));

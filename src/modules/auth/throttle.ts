@@ -49,7 +49,11 @@ export async function activeLockout(
   now: Date,
 ): Promise<Lockout | null> {
   const [row] = await db
-    .select({ id: accountLockouts.id, lockedUntil: accountLockouts.lockedUntil, reason: accountLockouts.reason })
+    .select({
+      id: accountLockouts.id,
+      lockedUntil: accountLockouts.lockedUntil,
+      reason: accountLockouts.reason,
+    })
     .from(accountLockouts)
     .where(
       and(
@@ -154,7 +158,11 @@ export async function unlock(db: Db, lockoutId: string, adminId: string, now: Da
     .update(accountLockouts)
     .set({ unlockedAt: now, unlockedBy: adminId })
     .where(
-      and(eq(accountLockouts.id, lockoutId), isNull(accountLockouts.unlockedAt), gt(accountLockouts.lockedUntil, now)),
+      and(
+        eq(accountLockouts.id, lockoutId),
+        isNull(accountLockouts.unlockedAt),
+        gt(accountLockouts.lockedUntil, now),
+      ),
     )
     .returning({ identifier: accountLockouts.identifier, userId: accountLockouts.userId });
   if (!lifted) return false;
@@ -176,9 +184,16 @@ export async function unlock(db: Db, lockoutId: string, adminId: string, now: Da
 export async function securityEvents(db: Db, userId: string, now: Date) {
   const since = new Date(now.getTime() - 30 * 24 * 3600_000);
   const failures = await db
-    .select({ at: loginAttempts.at, kind: loginAttempts.kind, ip: loginAttempts.ip, userAgent: loginAttempts.userAgent })
+    .select({
+      at: loginAttempts.at,
+      kind: loginAttempts.kind,
+      ip: loginAttempts.ip,
+      userAgent: loginAttempts.userAgent,
+    })
     .from(loginAttempts)
-    .where(and(eq(loginAttempts.userId, userId), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)))
+    .where(
+      and(eq(loginAttempts.userId, userId), eq(loginAttempts.succeeded, false), gt(loginAttempts.at, since)),
+    )
     .orderBy(desc(loginAttempts.at))
     .limit(20);
   const lockouts = await db
@@ -201,4 +216,3 @@ export async function pruneAttempts(db: Db, now = new Date()): Promise<void> {
   await db.delete(loginAttempts).where(lt(loginAttempts.at, before));
   await db.delete(accountLockouts).where(lt(accountLockouts.lockedUntil, before));
 }
-

@@ -59,7 +59,10 @@ export async function startEnrolment(rt: AuthRuntime, userId: string) {
   await rt.db
     .insert(totpFactors)
     .values({ userId, secretEnc, createdAt: rt.now() })
-    .onConflictDoUpdate({ target: totpFactors.userId, set: { secretEnc, lastUsedStep: null, createdAt: rt.now() } });
+    .onConflictDoUpdate({
+      target: totpFactors.userId,
+      set: { secretEnc, lastUsedStep: null, createdAt: rt.now() },
+    });
   const uri = otpauthUri(secret, user.email ?? user.phone ?? user.fullName, issuer);
   return { secret, otpauthUri: uri, qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 220 }) };
 }
@@ -99,7 +102,12 @@ export async function verifySecondFactor(
   const [factor] = await rt.db.select().from(totpFactors).where(eq(totpFactors.userId, userId));
   if (!factor?.confirmedAt) return null;
   if (/^\d{6}$/.test(code)) {
-    const step = matchTotp(await open(rt, factor.secretEnc, userId), code, rt.now().getTime(), factor.lastUsedStep);
+    const step = matchTotp(
+      await open(rt, factor.secretEnc, userId),
+      code,
+      rt.now().getTime(),
+      factor.lastUsedStep,
+    );
     if (step === null) return null;
     const [taken] = await rt.db
       .update(totpFactors)
@@ -131,7 +139,10 @@ export async function verifySecondFactor(
 
 /** Turning two-factor off needs the password and a current code (or a recovery code). */
 export async function disableTotp(rt: AuthRuntime, userId: string, password: string, code: string) {
-  const [user] = await rt.db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  const [user] = await rt.db
+    .select({ passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId));
   if (!user || !(await verifyPassword(user.passwordHash, password))) {
     throw invalid('password', 'Mật khẩu không đúng.');
   }
