@@ -82,6 +82,12 @@ let sessionEndedListener: ((message: string) => void) | undefined;
 export function onSessionEnded(listener: ((message: string) => void) | undefined): void {
   sessionEndedListener = listener;
 }
+/** Told when the server refuses because the two-factor policy now requires an enrolment (turned on meanwhile). */
+let enrolmentRequiredListener: (() => void) | undefined;
+export function onEnrolmentRequired(listener: (() => void) | undefined): void {
+  enrolmentRequiredListener = listener;
+}
+const enrolmentRequiredPrefix = 'Tài khoản cán bộ phải bật xác thực hai bước';
 const signInPaths = ['/api/auth/login', '/api/auth/second-factor', '/api/auth/signup', '/api/auth/me'];
 
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {

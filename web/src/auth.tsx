@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { ApiError, api, onSessionEnded } from './api';
+import { ApiError, api, onEnrolmentRequired, onSessionEnded } from './api';
 import type { Me } from './types';
 
 interface AuthState {
@@ -67,6 +67,11 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     });
     return () => onSessionEnded(undefined);
   }, [user, here, location.pathname, navigate]);
+
+  useEffect(() => {
+    onEnrolmentRequired(() => void refresh());
+    return () => onEnrolmentRequired(undefined);
+  }, [refresh]);
 
   // The two-factor policy: nothing else until an authenticator is enrolled (the server refuses the rest too).
   useEffect(() => {

@@ -378,6 +378,31 @@ describe.each(testDatabaseKinds())('account security on %s', (kind) => {
     );
   });
 
+  it('rotates the session id when the account’s roles change', async () => {
+    const { roleAssignments, users } = await import('./schema.ts');
+    const { eq } = await import('drizzle-orm');
+    const before = await signIn('cchc.noivu@demo.motcua.vn');
+    expect((await officerRoute(before)).statusCode).toBe(200);
+    const [officer] = await database.db
+      .select({ id: users.id })
+      .from(users)
+      .where(eq(users.email, 'cchc.noivu@demo.motcua.vn'));
+    await database.db
+      .insert(roleAssignments)
+      .values({ userId: officer?.id ?? '', role: 'admin', agencyId: null });
+    forgetCachedPrincipals(database.db);
+    const changed = await officerRoute(before);
+    expect(changed.statusCode).toBe(200);
+    const after = sid(changed);
+    expect(after).toBeDefined();
+    expect(after).not.toBe(before);
+    advance(31_000);
+    expect((await officerRoute(before)).statusCode).toBe(401);
+    expect((await request({ method: 'GET', url: '/api/admin/lockouts', cookie: after })).statusCode).toBe(
+      200,
+    );
+  });
+
   it('lists the account’s sessions and ends one, the others, or all others on a password change', async () => {
     expect((await signUp('nhieu.phien@example.vn')).statusCode).toBe(201);
     const open = (agent: string) => signInCitizen('nhieu.phien@example.vn', agent);

@@ -1,6 +1,7 @@
 import { Alert, App, Button, Card, Form, Popconfirm, Select, Switch, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../../api';
+import { useAuth } from '../../auth';
 import { ErrorState } from '../../components/ErrorState';
 import { FormError } from '../../components/FormError';
 import { formatDateTime } from '../../format';
@@ -44,6 +45,7 @@ function PolicyCard() {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<unknown>();
   const required = Form.useWatch('requireTotpForOfficers', form);
+  const { refresh } = useAuth();
 
   useEffect(() => {
     if (policy.data) form.setFieldsValue(policy.data);
@@ -60,6 +62,8 @@ function PolicyCard() {
         }),
       );
       message.success('Đã lưu chính sách xác thực hai bước.');
+      // The policy may now cover this administrator: the app then sends them to the enrolment.
+      await refresh();
     } catch (cause) {
       setError(cause);
     } finally {
