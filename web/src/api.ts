@@ -113,6 +113,8 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
     const error = await toApiError(response);
     if (error.status === 401 && !signInPaths.includes(path.split('?')[0] ?? ''))
       sessionEndedListener?.(error.message);
+    if (error.status === 403 && error.message.startsWith(enrolmentRequiredPrefix))
+      enrolmentRequiredListener?.();
     throw error;
   }
   if (response.status === 204) return undefined as T;
