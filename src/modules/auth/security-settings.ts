@@ -41,7 +41,11 @@ export async function twoFactorPolicy(db: Db): Promise<TwoFactorPolicy> {
   return { requireTotpForOfficers: row.requireTotpForOfficers, requireTotpRoles: row.requireTotpRoles };
 }
 
-export async function saveTwoFactorPolicy(db: Db, policy: TwoFactorPolicy, userId: string): Promise<void> {
+export async function saveTwoFactorPolicy(
+  db: Db,
+  policy: TwoFactorPolicy,
+  userId: string | null,
+): Promise<void> {
   await securitySettingsRow(db);
   await db
     .update(securitySettings)

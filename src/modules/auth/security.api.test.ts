@@ -307,11 +307,7 @@ describe.each(testDatabaseKinds())('account security on %s', (kind) => {
         200,
       );
     } finally {
-      await saveTwoFactorPolicy(
-        database.db,
-        { requireTotpForOfficers: false, requireTotpRoles: [] },
-        (await database.db.query.users.findFirst({ columns: { id: true } }))?.id ?? '',
-      );
+      await saveTwoFactorPolicy(database.db, { requireTotpForOfficers: false, requireTotpRoles: [] }, null);
       forgetCachedPrincipals(database.db);
     }
   });
