@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { type AuthOptions, authRuntime } from './modules/auth/auth-runtime.ts';
 import { registerSessionHook } from './modules/auth/guards.ts';
 import { authRoutes } from './modules/auth/routes.ts';
 import { registerCalendarRoutes } from './modules/calendar/routes.ts';
@@ -52,6 +53,8 @@ export interface AppOptions {
   metricsToken?: string | undefined;
   /** Sign-in with the national electronic identity (off when absent). */
   oidc?: OidcConfig | undefined;
+  /** Session lifetimes (SESSION_* variables) and, in tests, the clock. */
+  auth?: AuthOptions;
   /** External notification channels (none when absent: in-app messages only). */
   notify?: NotifyConfig;
   /** Start the outbox worker with the app and stop it on close (production; tests only when they ask). */
@@ -79,11 +82,13 @@ export async function buildApp(database: Database, options: AppOptions): Promise
     kpiRollup,
     payments,
     oidc,
+    auth,
     reformReminders,
     interopWorker,
     ...serverOptions
   } = options;
   const channels = configuredChannels(notify);
+  const authRt = authRuntime(database.db, auth);
   let worker: ReturnType<typeof startNotificationWorker> | undefined;
   let interop: ReturnType<typeof startInteropWorker> | undefined;
   const app = await buildServer({
@@ -95,9 +100,9 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       ...(uploadLimits ? { uploadLimits } : {}),
       onScheduleChanged: (change) => recomputeOpenDossiers(database.db, change),
     },
-    plugins: [(app) => registerSessionHook(app, database.db)],
+    plugins: [(app) => registerSessionHook(app, authRt)],
     modules: [
-      authRoutes({ oidc }),
+      authRoutes({ oidc, runtime: authRt }),
       registerOrgRoutes,
       registerCatalogRoutes,
       registerCalendarRoutes,

@@ -42,6 +42,7 @@ const app = await buildApp(database, {
   metricsToken: config.metricsToken,
   notify: config.notify,
   oidc: config.oidc,
+  auth: { sessions: config.sessions },
   notificationWorker: true,
   kpiRollup: true,
   reformReminders: { settings: reminderSettingsFromEnv() },

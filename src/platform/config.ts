@@ -29,6 +29,57 @@ export interface AppConfig {
   metricsToken: string | undefined;
   /** Sign-in with the national electronic identity (OIDC_*); off when OIDC_ISSUER_URL is unset. */
   oidc: OidcConfig | undefined;
+  /** SESSION_*: idle timeout and absolute lifetime of sessions, token rotation; MFA_ENCRYPTION_KEY. */
+  sessions: SessionPolicy;
+}
+
+export interface SessionPolicy {
+  /** Minutes without a request after which an officer's session ends. */
+  officerIdleMinutes: number;
+  /** The same for citizens (longer: filling an online application takes a while). */
+  citizenIdleMinutes: number;
+  /** Hours after signing in after which any session ends. */
+  absoluteHours: number;
+  /** Minutes after which a session's token is replaced by a new one on the next request. */
+  rotateMinutes: number;
+  /** Key (32 bytes, base64 or hex) encrypting TOTP secrets; when unset, a key kept in the database is used. */
+  mfaEncryptionKey: string | undefined;
+}
+
+export const defaultSessionPolicy: SessionPolicy = {
+  officerIdleMinutes: 30,
+  citizenIdleMinutes: 120,
+  absoluteHours: 12,
+  rotateMinutes: 15,
+  mfaEncryptionKey: undefined,
+};
+
+function positiveNumber(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  const value = raw === undefined || raw === '' ? fallback : Number(raw);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} không hợp lệ: ${raw} (số lớn hơn 0).`);
+  return value;
+}
+
+export function loadSessionPolicy(env: NodeJS.ProcessEnv = process.env): SessionPolicy {
+  const key = env.MFA_ENCRYPTION_KEY?.trim() || undefined;
+  if (key !== undefined && !/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/.test(key))
+    throw new Error('MFA_ENCRYPTION_KEY không hợp lệ (32 byte: 64 chữ số hex hoặc base64).');
+  return {
+    officerIdleMinutes: positiveNumber(
+      env,
+      'SESSION_IDLE_MINUTES_OFFICER',
+      defaultSessionPolicy.officerIdleMinutes,
+    ),
+    citizenIdleMinutes: positiveNumber(
+      env,
+      'SESSION_IDLE_MINUTES_CITIZEN',
+      defaultSessionPolicy.citizenIdleMinutes,
+    ),
+    absoluteHours: positiveNumber(env, 'SESSION_ABSOLUTE_HOURS', defaultSessionPolicy.absoluteHours),
+    rotateMinutes: positiveNumber(env, 'SESSION_ROTATE_MINUTES', defaultSessionPolicy.rotateMinutes),
+    mfaEncryptionKey: key,
+  };
 }
 
 export interface OidcConfig {
@@ -211,5 +262,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: loadTrustProxy(env),
     metricsToken: env.METRICS_TOKEN || undefined,
     oidc: loadOidcConfig(env),
+    sessions: loadSessionPolicy(env),
   };
 }

@@ -10,6 +10,9 @@ const ProcedurePage = lazy(() => import('./portal/ProcedurePage'));
 const SignUpPage = lazy(() => import('./portal/SignUpPage'));
 const LoginPage = lazy(() => import('./portal/LoginPage'));
 const AccountPage = lazy(() => import('./portal/AccountPage'));
+const SecurityPage = lazy(() => import('./portal/security/SecurityPage'));
+const SessionsPage = lazy(() => import('./portal/security/SessionsPage'));
+const TwoFactorEnrolPage = lazy(() => import('./portal/security/TwoFactorEnrolPage'));
 const OfficeApp = lazy(() => import('./office/OfficeApp'));
 const TrackingPage = lazy(() => import('./portal/TrackingPage'));
 const NotificationsPage = lazy(() => import('./portal/notifications/NotificationsPage'));
@@ -39,6 +42,9 @@ export function AppRoutes() {
         <Route path="dang-ky" element={<SignUpPage />} />
         <Route path="dang-nhap" element={<LoginPage />} />
         <Route path="tai-khoan" element={<AccountPage />} />
+        <Route path="tai-khoan/bao-mat" element={<SecurityPage />} />
+        <Route path="tai-khoan/phien-dang-nhap" element={<SessionsPage />} />
+        <Route path="tai-khoan/xac-thuc-hai-buoc" element={<TwoFactorEnrolPage />} />
         <Route path="tra-cuu" element={<TrackingPage />} />
         <Route path="thong-bao" element={<NotificationsPage />} />
         <Route path="nop-ho-so/:code" element={<StartApplicationPage />} />

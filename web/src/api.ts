@@ -74,6 +74,22 @@ export async function toApiError(response: Response): Promise<ApiError> {
   );
 }
 
+/**
+ * Told when a request that needs a session is refused with 401 (the session ended: idle, lifetime, signed out
+ * elsewhere); the sign-in steps themselves answer 401 for wrong credentials and are not reported.
+ */
+let sessionEndedListener: ((message: string) => void) | undefined;
+export function onSessionEnded(listener: ((message: string) => void) | undefined): void {
+  sessionEndedListener = listener;
+}
+/** Told when the server refuses because the two-factor policy now requires an enrolment (turned on meanwhile). */
+let enrolmentRequiredListener: (() => void) | undefined;
+export function onEnrolmentRequired(listener: (() => void) | undefined): void {
+  enrolmentRequiredListener = listener;
+}
+const enrolmentRequiredPrefix = 'Tài khoản cán bộ phải bật xác thực hai bước';
+const signInPaths = ['/api/auth/login', '/api/auth/second-factor', '/api/auth/signup', '/api/auth/me'];
+
 async function request<T>(method: string, path: string, body?: unknown, signal?: AbortSignal): Promise<T> {
   let response: Response;
   const multipart = body instanceof FormData;
@@ -93,7 +109,14 @@ async function request<T>(method: string, path: string, body?: unknown, signal?:
     if (signal?.aborted) throw cause;
     throw new ApiError(0, 'NETWORK', 'Không kết nối được máy chủ. Vui lòng kiểm tra mạng và thử lại.');
   }
-  if (!response.ok) throw await toApiError(response);
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (error.status === 401 && !signInPaths.includes(path.split('?')[0] ?? ''))
+      sessionEndedListener?.(error.message);
+    if (error.status === 403 && error.message.startsWith(enrolmentRequiredPrefix))
+      enrolmentRequiredListener?.();
+    throw error;
+  }
   if (response.status === 204) return undefined as T;
   const text = await response.text();
   return (text ? JSON.parse(text) : undefined) as T;

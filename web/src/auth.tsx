@@ -1,5 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
-import { ApiError, api } from './api';
+import { useLocation, useNavigate } from 'react-router';
+import { ApiError, api, onEnrolmentRequired, onSessionEnded } from './api';
 import type { Me } from './types';
 
 interface AuthState {
@@ -10,13 +11,23 @@ interface AuthState {
   setUser: (user: Me | null) => void;
   refresh: () => Promise<void>;
   logout: () => Promise<void>;
+  /** Why the user was sent to the sign-in page (their session ended), shown there once. */
+  sessionEnded: string | undefined;
+  clearSessionEnded: () => void;
 }
+
+/** Where an account that the two-factor policy covers must go before anything else. */
+export const enrolmentPath = '/tai-khoan/xac-thuc-hai-buoc';
 
 const AuthContext = createContext<AuthState | undefined>(undefined);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<Me | null | undefined>(undefined);
   const [checkError, setCheckError] = useState<ApiError | undefined>(undefined);
+  const [sessionEnded, setSessionEnded] = useState<string | undefined>(undefined);
+  const navigate = useNavigate();
+  const location = useLocation();
+  const here = location.pathname + location.search;
 
   const refresh = useCallback(async () => {
     try {
@@ -46,9 +57,33 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     void refresh();
   }, [refresh]);
 
+  // A session that ends while the app is open: back to the sign-in page, then back here.
+  useEffect(() => {
+    onSessionEnded((message) => {
+      if (!user) return;
+      setUser(null);
+      setSessionEnded(message);
+      if (location.pathname !== '/dang-nhap') navigate(loginPath(here), { replace: true });
+    });
+    return () => onSessionEnded(undefined);
+  }, [user, here, location.pathname, navigate]);
+
+  useEffect(() => {
+    onEnrolmentRequired(() => void refresh());
+    return () => onEnrolmentRequired(undefined);
+  }, [refresh]);
+
+  // The two-factor policy: nothing else until an authenticator is enrolled (the server refuses the rest too).
+  useEffect(() => {
+    if (user?.mustEnrolTotp && location.pathname !== enrolmentPath) {
+      navigate(`${enrolmentPath}?next=${encodeURIComponent(here)}`, { replace: true });
+    }
+  }, [user, here, location.pathname, navigate]);
+
+  const clearSessionEnded = useCallback(() => setSessionEnded(undefined), []);
   const value = useMemo(
-    () => ({ user, checkError, setUser, refresh, logout }),
-    [user, checkError, refresh, logout],
+    () => ({ user, checkError, setUser, refresh, logout, sessionEnded, clearSessionEnded }),
+    [user, checkError, refresh, logout, sessionEnded, clearSessionEnded],
   );
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

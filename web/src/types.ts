@@ -120,6 +120,8 @@ export interface Me {
   phone: string | null;
   citizenId: string | null;
   roles: RoleAssignment[];
+  /** The two-factor policy covers the account and no authenticator is enrolled yet. */
+  mustEnrolTotp?: boolean;
 }
 
 export interface StaffMember {

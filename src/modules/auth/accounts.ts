@@ -4,11 +4,12 @@ import type { Db } from '../../platform/db/connect.ts';
 import { AppError, conflict, invalid, unauthenticated } from '../../platform/http/errors.ts';
 import { agencies } from '../org/schema.ts';
 import type { changePasswordBody, createOfficerBody, Me, signupBody } from './auth.types.ts';
+import type { AuthRuntime } from './auth-runtime.ts';
 import { citizenIdProblem, normalizeEmail, normalizePhone } from './identifiers.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from './passwords.ts';
 import { roleAssignments, users } from './schema.ts';
 import { rolesWithAgencyNames } from './sessions.ts';
-import { isThrottled, recordAttempt } from './throttle.ts';
+import { activeLockout, ipThrottled, lockoutMessage, recordFailure, recordSuccess } from './throttle.ts';
 
 export async function getMe(db: Db, userId: string): Promise<Me> {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
@@ -80,19 +81,24 @@ export async function signUpCitizen(db: Db, input: z.infer<typeof signupBody>): 
   }
 }
 
-/** Verifies credentials with throttling; returns the user id. */
+/**
+ * Verifies credentials with throttling and lockouts; returns the user id. Too many failures lock the identifier
+ * (and its account) for a while, and the refusal says until when.
+ */
 export async function authenticate(
-  db: Db,
+  rt: AuthRuntime,
   identifierRaw: string,
   password: string,
-  ip: string,
+  client: { ip: string; userAgent: string | undefined },
 ): Promise<string> {
+  const { db } = rt;
+  const now = rt.now();
   const phone = normalizePhone(identifierRaw);
   const identifier = phone ?? normalizeEmail(identifierRaw);
-  if (await isThrottled(db, identifier, ip)) {
+  if (await ipThrottled(db, client.ip, now)) {
     throw new AppError(
       'THROTTLED',
-      'Bạn đã đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút hoặc liên hệ quản trị viên.',
+      'Có quá nhiều lần đăng nhập sai từ địa chỉ mạng này. Vui lòng thử lại sau 15 phút hoặc liên hệ quản trị viên.',
     );
   }
   const [user] = await db
@@ -100,13 +106,18 @@ export async function authenticate(
     .from(users)
     .where(phone ? eq(users.phone, phone) : eq(users.email, identifier))
     .limit(1);
+  const userId = user?.id ?? null;
+  const locked = await activeLockout(db, { identifier, userId }, now);
+  if (locked) throw new AppError('THROTTLED', lockoutMessage(locked, now));
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+  const attempt = { identifier, userId, kind: 'password' as const, ...client };
   if (!user || !ok) {
-    await recordAttempt(db, identifier, ip, false);
-    throw unauthenticated('Email/số điện thoại hoặc mật khẩu không đúng.');
+    const lockout = await recordFailure(db, attempt, now);
+    const wrong = 'Email/số điện thoại hoặc mật khẩu không đúng.';
+    throw unauthenticated(lockout ? `${wrong} ${lockoutMessage(lockout, now)}` : wrong);
   }
   if (!user.active) throw unauthenticated('Tài khoản đã bị khóa. Vui lòng liên hệ quản trị viên.');
-  await recordAttempt(db, identifier, ip, true);
+  await recordSuccess(db, attempt, now);
   return user.id;
 }
 

@@ -54,7 +54,11 @@ export const meSchema = z.object({
   roles: z.array(
     z.object({ role: roleSchema, agencyId: z.string().nullable(), agencyName: z.string().nullable() }),
   ),
+  /** The two-factor policy covers the account and no authenticator is enrolled yet. */
+  mustEnrolTotp: z.boolean().optional(),
 });
 export type Me = z.infer<typeof meSchema>;
 
-export const officerSchema = meSchema.omit({ kind: true, citizenId: true }).extend({ active: z.boolean() });
+export const officerSchema = meSchema
+  .omit({ kind: true, citizenId: true, mustEnrolTotp: true })
+  .extend({ active: z.boolean() });

@@ -4,6 +4,7 @@ import type { OidcConfig } from '../../platform/config.ts';
 import type { AppContext, ZodApp } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { getMe } from './accounts.ts';
+import type { AuthRuntime } from './auth-runtime.ts';
 import { requireAdmin, requireUser } from './guards.ts';
 import { accountForIdentity, linkOfficerIdentity, linksOf, unlinkIdentity } from './identity-links.ts';
 import {
@@ -37,7 +38,12 @@ const identityLinkSchema = z.object({
   lastSignInAt: z.date().nullable(),
 });
 
-export function registerOidcRoutes(app: ZodApp, { db }: AppContext, settings: OidcConfig | undefined): void {
+export function registerOidcRoutes(
+  app: ZodApp,
+  { db }: AppContext,
+  settings: OidcConfig | undefined,
+  rt: AuthRuntime,
+): void {
   const provider = settings ? new OidcProvider(settings) : undefined;
   /** "VNeID" for links to the configured provider (from the button's text), else the issuer URL. */
   const providerName = (issuer: string) =>
@@ -132,7 +138,7 @@ export function registerOidcRoutes(app: ZodApp, { db }: AppContext, settings: Oi
           claims: result.claims,
           idNumberClaim: settings.idNumberClaim,
         });
-        await startSession(db, request, reply, userId);
+        await startSession(rt, request, reply, userId);
         const user = await getMe(db, userId);
         const home = user.kind === 'officer' && user.roles.length > 0 ? '/quan-tri' : '/tai-khoan';
         return reply.redirect(returnPath ?? home, 302);

@@ -6,6 +6,10 @@ export interface Principal {
   kind: 'citizen' | 'officer';
   fullName: string;
   roles: { role: Role; agencyId: string | null }[];
+  /** The session's public handle (the "Phiên đăng nhập" page marks it as the current one). */
+  sessionId?: string;
+  /** The two-factor policy applies and no authenticator is enrolled yet: only the enrolment is allowed. */
+  mustEnrolTotp?: boolean;
 }
 
 /** A deployment-wide administrator: an admin role with no agency. */

@@ -18,20 +18,39 @@ import {
   officerSchema,
   signupBody,
 } from './auth.types.ts';
+import type { AuthRuntime } from './auth-runtime.ts';
 import { requireAdmin, requireUser } from './guards.ts';
 import { registerOidcRoutes } from './oidc-routes.ts';
-import { deleteSession, sessionCookieName, startSession } from './sessions.ts';
+import { registerSecurityRoutes } from './security-routes.ts';
+import { twoFactorPolicy, twoFactorRequired } from './security-settings.ts';
+import {
+  clearSessionCookie,
+  deleteSession,
+  endOtherSessions,
+  sessionCookieName,
+  startSession,
+} from './sessions.ts';
+import { hasConfirmedTotp } from './two-factor.ts';
 
 const userResponse = z.object({ user: meSchema });
 
-/** Accounts, sessions and, when configured, sign-in with the national electronic identity (OIDC). */
-export function authRoutes(options: { oidc?: OidcConfig | undefined } = {}) {
-  return (app: ZodApp, context: AppContext) => registerAuthRoutes(app, context, options.oidc);
+/** Accounts, sessions, two-factor sign-in and, when configured, the national electronic identity (OIDC). */
+export function authRoutes(options: { oidc?: OidcConfig | undefined; runtime: AuthRuntime }) {
+  return (app: ZodApp, context: AppContext) =>
+    registerAuthRoutes(app, context, options.oidc, options.runtime);
 }
 
-function registerAuthRoutes(app: ZodApp, context: AppContext, oidc: OidcConfig | undefined): void {
+function registerAuthRoutes(app: ZodApp, context: AppContext, oidc: OidcConfig | undefined, rt: AuthRuntime) {
   const { db } = context;
-  registerOidcRoutes(app, context, oidc);
+  registerOidcRoutes(app, context, oidc, rt);
+  registerSecurityRoutes(app, rt);
+
+  /** The account as the web app sees it, with whether the two-factor policy still waits for an enrolment. */
+  const meOf = async (userId: string) => {
+    const me = await getMe(db, userId);
+    const required = twoFactorRequired(await twoFactorPolicy(db), { kind: me.kind, roles: me.roles });
+    return { ...me, mustEnrolTotp: required && !(await hasConfirmedTotp(rt, userId)) };
+  };
 
   app.post(
     '/api/auth/signup',
@@ -45,24 +64,41 @@ function registerAuthRoutes(app: ZodApp, context: AppContext, oidc: OidcConfig |
     },
     async (request, reply) => {
       const userId = await signUpCitizen(db, request.body);
-      await startSession(db, request, reply, userId);
-      return reply.status(201).send({ user: await getMe(db, userId) });
+      await startSession(rt, request, reply, userId);
+      return reply.status(201).send({ user: await meOf(userId) });
     },
   );
 
   app.post(
     '/api/auth/login',
-    { schema: { tags: ['accounts'], summary: 'Sign in', body: loginBody, response: { 200: userResponse } } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Sign in (first step: password)',
+        description:
+          'With a TOTP authenticator enrolled the answer is `{ user: null, secondFactorRequired: true }` and the ' +
+          'cookie holds a 5-minute pending session that only POST /api/auth/second-factor accepts.',
+        body: loginBody,
+        response: { 200: z.object({ user: meSchema.nullable(), secondFactorRequired: z.boolean() }) },
+      },
+    },
     async (request, reply) => {
-      const userId = await authenticate(db, request.body.identifier, request.body.password, request.ip);
+      const userId = await authenticate(rt, request.body.identifier, request.body.password, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
       const user = await getMe(db, userId);
       if (oidc?.requireForOfficers && user.kind === 'officer') {
         throw forbidden(
           `Tài khoản cán bộ, công chức phải đăng nhập bằng định danh điện tử: vui lòng chọn “${oidc.buttonLabel}”.`,
         );
       }
-      await startSession(db, request, reply, userId);
-      return { user };
+      if (await hasConfirmedTotp(rt, userId)) {
+        await startSession(rt, request, reply, userId, 'second_factor');
+        return { user: null, secondFactorRequired: true };
+      }
+      await startSession(rt, request, reply, userId);
+      return { user: await meOf(userId), secondFactorRequired: false };
     },
   );
 
@@ -72,7 +108,7 @@ function registerAuthRoutes(app: ZodApp, context: AppContext, oidc: OidcConfig |
     async (request, reply) => {
       const token = request.cookies[sessionCookieName];
       if (token) await deleteSession(db, token);
-      reply.clearCookie(sessionCookieName, { path: '/' });
+      clearSessionCookie(reply);
       return reply.status(204).send();
     },
   );
@@ -87,14 +123,22 @@ function registerAuthRoutes(app: ZodApp, context: AppContext, oidc: OidcConfig |
         response: { 200: z.object({ user: meSchema.nullable() }) },
       },
     },
-    async (request) => ({ user: request.principal ? await getMe(db, request.principal.userId) : null }),
+    async (request) => ({ user: request.principal ? await meOf(request.principal.userId) : null }),
   );
 
   app.post(
     '/api/auth/change-password',
-    { schema: { tags: ['accounts'], summary: 'Change own password', body: changePasswordBody } },
+    {
+      schema: {
+        tags: ['accounts'],
+        summary: 'Change own password (ends the account’s other sessions)',
+        body: changePasswordBody,
+      },
+    },
     async (request, reply) => {
-      await changePassword(db, requireUser(request).userId, request.body);
+      const principal = requireUser(request);
+      await changePassword(db, principal.userId, request.body);
+      await endOtherSessions(db, principal.userId, principal.sessionId);
       return reply.status(204).send();
     },
   );

@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   index,
+  integer,
+  jsonb,
   pgTable,
   text,
   timestamp,
@@ -64,37 +67,126 @@ export const roleAssignments = pgTable(
   ],
 );
 
-/** Server-side sessions; the cookie carries a random token, the table only its SHA-256. */
+/**
+ * Server-side sessions; the cookie carries a random token, the table only its SHA-256. `stage` is `second_factor`
+ * between a correct password and the TOTP code (5 minutes, grants nothing else). Rotation replaces the token hash
+ * and keeps the previous one for a few seconds (requests already in flight with the old cookie).
+ */
 export const sessions = pgTable(
   'sessions',
   {
     tokenHash: varchar('token_hash', { length: 64 }).primaryKey(),
+    /** The public handle shown on the "Phiên đăng nhập" page (never the token or its hash). */
+    id: uuid('id').notNull().defaultRandom(),
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
+    stage: text('stage', { enum: ['active', 'second_factor'] })
+      .notNull()
+      .default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Absolute end of the session, whatever the activity. */
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** Last request seen (written at most once a minute); the idle timeout counts from here. */
+    lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
+    rotatedAt: timestamp('rotated_at', { withTimezone: true }).notNull().defaultNow(),
+    previousTokenHash: varchar('previous_token_hash', { length: 64 }),
+    /** Digest of the roles when the token was issued: a different digest rotates the token (privilege change). */
+    rolesDigest: varchar('roles_digest', { length: 64 }),
     ip: varchar('ip', { length: 64 }),
     userAgent: text('user_agent'),
   },
-  (t) => [index('sessions_user_idx').on(t.userId)],
+  (t) => [
+    index('sessions_user_idx').on(t.userId),
+    uniqueIndex('sessions_id_uq').on(t.id),
+    index('sessions_previous_token_idx').on(t.previousTokenHash),
+  ],
 );
 
-/** Failed and successful sign-ins, for throttling per account and per IP (shared by all processes). */
+/**
+ * Failed and successful sign-ins (password and second factor), for throttling per account and per IP and for the
+ * owner's security page. `cleared` failures (before a success or an administrator's unlock) no longer count.
+ */
 export const loginAttempts = pgTable(
   'login_attempts',
   {
     id: bigserial('id', { mode: 'number' }).primaryKey(),
     identifier: varchar('identifier', { length: 254 }).notNull(),
+    /** The account, when the identifier names one. */
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: ['password', 'second_factor'] })
+      .notNull()
+      .default('password'),
     ip: varchar('ip', { length: 64 }).notNull(),
+    userAgent: text('user_agent'),
     succeeded: boolean('succeeded').notNull(),
+    cleared: boolean('cleared').notNull().default(false),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     index('login_attempts_identifier_idx').on(t.identifier, t.at),
     index('login_attempts_ip_idx').on(t.ip, t.at),
+    index('login_attempts_user_idx').on(t.userId, t.at),
   ],
 );
+
+/** A temporary lock of an identifier after too many failures; an administrator may lift it early. */
+export const accountLockouts = pgTable(
+  'account_lockouts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    identifier: varchar('identifier', { length: 254 }).notNull(),
+    userId: uuid('user_id').references(() => users.id, { onDelete: 'cascade' }),
+    reason: text('reason', { enum: ['password', 'second_factor'] }).notNull(),
+    lockedAt: timestamp('locked_at', { withTimezone: true }).notNull(),
+    lockedUntil: timestamp('locked_until', { withTimezone: true }).notNull(),
+    unlockedAt: timestamp('unlocked_at', { withTimezone: true }),
+    unlockedBy: uuid('unlocked_by').references(() => users.id, { onDelete: 'set null' }),
+  },
+  (t) => [
+    index('account_lockouts_identifier_idx').on(t.identifier, t.lockedUntil),
+    index('account_lockouts_user_idx').on(t.userId, t.lockedUntil),
+  ],
+);
+
+/** An account's TOTP authenticator (RFC 6238); the secret is encrypted (AES-256-GCM) and never sent back. */
+export const totpFactors = pgTable('totp_factors', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  secretEnc: text('secret_enc').notNull(),
+  /** Null until the first code confirms the enrolment. */
+  confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
+  /** The last time step accepted: a code is accepted once (replay protection). */
+  lastUsedStep: bigint('last_used_step', { mode: 'number' }),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One-time recovery codes, stored as keyed hashes (HMAC-SHA-256). */
+export const recoveryCodes = pgTable(
+  'recovery_codes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    codeHash: varchar('code_hash', { length: 64 }).notNull(),
+    usedAt: timestamp('used_at', { withTimezone: true }),
+  },
+  (t) => [index('recovery_codes_user_idx').on(t.userId)],
+);
+
+/** Account security settings (one row, id = 1): the two-factor policy and the key encrypting TOTP secrets. */
+export const securitySettings = pgTable('security_settings', {
+  id: integer('id').primaryKey(),
+  requireTotpForOfficers: boolean('require_totp_for_officers').notNull().default(false),
+  /** Roles the requirement applies to; empty: every back-office role. */
+  requireTotpRoles: jsonb('require_totp_roles').$type<Role[]>().notNull().default([]),
+  /** Used when MFA_ENCRYPTION_KEY is unset: 32 random bytes, base64url. */
+  encryptionKey: varchar('encryption_key', { length: 64 }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: uuid('updated_by').references(() => users.id, { onDelete: 'set null' }),
+});
 
 /**
  * An account's identity at an external OpenID provider (VNeID or a provincial identity provider): later sign-ins

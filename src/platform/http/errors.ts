@@ -103,11 +103,26 @@ export function registerErrorHandler(app: FastifyInstance): void {
               : 'Yêu cầu không hợp lệ.';
       return reply.status(status).send({ error: { code: 'VALIDATION', message } });
     }
+    if (isNulCharacterError(error)) {
+      // PostgreSQL text cannot hold U+0000: a NUL in a path, query or body string is bad input, not a fault.
+      return reply.status(400).send({
+        error: { code: 'VALIDATION', message: 'Dữ liệu gửi lên chứa ký tự không hợp lệ (ký tự NUL).' },
+      });
+    }
     request.log.error({ err: error }, 'unhandled error');
     return reply
       .status(500)
       .send({ error: { code: 'INTERNAL', message: 'Hệ thống gặp lỗi, vui lòng thử lại sau.' } });
   });
+}
+
+/** PostgreSQL's refusal of a NUL character (22021 in text, 22P05 in jsonb), anywhere in the error's causes. */
+function isNulCharacterError(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (code === '22021' || code === '22P05') return true;
+  }
+  return false;
 }
 
 /**

@@ -4,6 +4,8 @@ import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { describe, expect, it } from 'vitest';
+import { saveTwoFactorPolicy } from '../../modules/auth/security-settings.ts';
+import { forgetCachedPrincipals } from '../../modules/auth/sessions.ts';
 import { ratingSettingsOf } from '../../modules/ratings/rating-settings.ts';
 import { rawRows } from '../../platform/db/raw-rows.ts';
 import { useTestApp } from '../test-app.ts';
@@ -24,9 +26,10 @@ const RUNS_PER_OPERATION = Number(process.env.FUZZ_RUNS ?? 8);
 
 /**
  * Tables a rejected request may legitimately write: the security audit of refused inter-system calls (written on
- * purpose in its own statement, so that the refusal is on record).
+ * purpose in its own statement, so that the refusal is on record), and the session's last activity and token
+ * rotation (recorded for every request of a signed-in user, whatever the answer).
  */
-const VOLATILE_TABLES = new Set<string>(['interop_rejections']);
+const VOLATILE_TABLES = new Set<string>(['interop_rejections', 'sessions']);
 
 interface Operation {
   method: string;
@@ -391,6 +394,15 @@ describe.each(testDatabaseKinds())('bad input never breaks the API on %s', (kind
           const diff = changed(before, after);
           if (diff.length) failures.push(`${where} → ${response.statusCode} but changed ${diff.join(', ')}`);
           if (filesAfter !== files) failures.push(`${where} → ${response.statusCode} but wrote a file`);
+        }
+        if (o.path === '/api/admin/security-settings' && response.statusCode < 300) {
+          // The two-factor policy, once on, would confine every officer to the enrolment for the rest of the run.
+          await saveTwoFactorPolicy(
+            t.database.db,
+            { requireTotpForOfficers: false, requireTotpRoles: [] },
+            null,
+          );
+          forgetCachedPrincipals(t.database.db);
         }
         before = after;
         files = filesAfter;

@@ -31,6 +31,7 @@ const FeedbackQueuePage = lazy(() => import('./feedback/FeedbackQueuePage'));
 const FeedbackItemPage = lazy(() => import('./feedback/FeedbackItemPage'));
 const EvaluationListPage = lazy(() => import('./evaluation/EvaluationListPage'));
 const EvaluationSettingsPage = lazy(() => import('./evaluation/EvaluationSettingsPage'));
+const AccountSecurityPage = lazy(() => import('./admin/AccountSecurityPage'));
 const StaffPage = lazy(() => import('./staff/StaffPage'));
 const PositionsPage = lazy(() => import('./positions/PositionsPage'));
 const BudgetPage = lazy(() => import('./reform-budget/BudgetPage'));
@@ -85,6 +86,14 @@ export default function OfficeApp() {
                 element={
                   <RequireAdmin>
                     <InteropPage />
+                  </RequireAdmin>
+                }
+              />
+              <Route
+                path="bao-mat-tai-khoan"
+                element={
+                  <RequireAdmin>
+                    <AccountSecurityPage />
                   </RequireAdmin>
                 }
               />

@@ -49,6 +49,7 @@ function selectedKey(pathname: string, search: string): string {
   if (pathname.startsWith('/quan-tri/vi-tri-viec-lam')) return 'positions';
   if (pathname.startsWith('/quan-tri/kinh-phi-cchc')) return 'reform-budget';
   if (pathname.startsWith('/quan-tri/can-bo')) return 'officers';
+  if (pathname.startsWith('/quan-tri/bao-mat-tai-khoan')) return 'account-security';
   if (pathname.startsWith('/quan-tri/lich-nghi')) return 'calendar';
   if (pathname.startsWith('/quan-tri/bao-cao-cchc')) return 'reform-reports';
   if (pathname.startsWith('/quan-tri/bao-cao')) return 'reports';
@@ -202,6 +203,11 @@ export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
                 label: <Link to="/quan-tri/ra-soat">Dữ liệu cần xác nhận</Link>,
               },
               { key: 'officers', icon: <TeamOutlined />, label: <Link to="/quan-tri/can-bo">Cán bộ</Link> },
+              {
+                key: 'account-security',
+                icon: <SettingOutlined />,
+                label: <Link to="/quan-tri/bao-mat-tai-khoan">Bảo mật tài khoản</Link>,
+              },
               {
                 key: 'calendar',
                 icon: <CalendarOutlined />,

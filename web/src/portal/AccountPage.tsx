@@ -105,6 +105,15 @@ function AccountView() {
           </Button>
         </Flex>
       </section>
+      <section aria-labelledby="security-title" style={{ marginTop: 24 }}>
+        <h2 id="security-title" style={{ fontSize: 18 }}>
+          Bảo mật
+        </h2>
+        <Flex wrap gap={8}>
+          <ButtonLink to="/tai-khoan/bao-mat">Xác thực hai bước và lịch sử đăng nhập</ButtonLink>
+          <ButtonLink to="/tai-khoan/phien-dang-nhap">Phiên đăng nhập</ButtonLink>
+        </Flex>
+      </section>
       <NotificationPreferencesForm officer={isOfficer(user)} />
       <section aria-labelledby="password-title" style={{ marginTop: 24 }}>
         <h2 id="password-title" style={{ fontSize: 18 }}>

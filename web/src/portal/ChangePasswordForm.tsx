@@ -27,7 +27,7 @@ export function ChangePasswordForm() {
         newPassword: values.newPassword,
       });
       form.resetFields();
-      message.success('Đã đổi mật khẩu.');
+      message.success('Đã đổi mật khẩu. Các phiên đăng nhập khác của tài khoản đã được đăng xuất.');
     } catch (cause) {
       setError(cause);
       setExtra(applyFieldErrors(form, cause));

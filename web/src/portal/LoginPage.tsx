@@ -12,6 +12,7 @@ import { useApi } from '../useApi';
 import { usePageTitle } from '../usePageTitle';
 import { messages } from '../validation';
 import { identitySignInErrors, identitySignInUrl, type OidcSettings } from './identitySignIn';
+import { SecondFactorStep } from './security/SecondFactorStep';
 
 interface LoginValues {
   identifier: string;
@@ -21,7 +22,7 @@ interface LoginValues {
 export default function LoginPage() {
   usePageTitle('Đăng nhập');
   const [form] = Form.useForm<LoginValues>();
-  const { user, setUser } = useAuth();
+  const { user, setUser, sessionEnded, clearSessionEnded } = useAuth();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   const next = safeNextPath(params.get('next'));
@@ -30,19 +31,39 @@ export default function LoginPage() {
   const [extra, setExtra] = useState<string[]>([]);
   const oidc = useApi<OidcSettings>('/api/auth/oidc', { shared: true }).data;
   const identityError = params.get('loi_dinh_danh');
+  // Password accepted, TOTP enrolled: the second step asks for the code.
+  const [secondStep, setSecondStep] = useState(false);
 
   if (user && !submitting) return <Navigate to={next ?? homeFor(user)} replace />;
+
+  const signedIn = (signedInUser: Me) => {
+    clearSessionEnded();
+    setUser(signedInUser);
+    navigate(next ?? homeFor(signedInUser), { replace: true });
+  };
+
+  if (secondStep) {
+    return (
+      <SecondFactorStep
+        onDone={signedIn}
+        onRestart={() => {
+          setSecondStep(false);
+          setError(undefined);
+        }}
+      />
+    );
+  }
 
   const submit = async (values: LoginValues) => {
     setSubmitting(true);
     setError(undefined);
     try {
-      const result = await api.post<{ user: Me }>('/api/auth/login', {
+      const result = await api.post<{ user: Me | null; secondFactorRequired: boolean }>('/api/auth/login', {
         identifier: values.identifier.trim(),
         password: values.password,
       });
-      setUser(result.user);
-      navigate(next ?? homeFor(result.user), { replace: true });
+      if (result.user) signedIn(result.user);
+      else setSecondStep(true);
     } catch (cause) {
       setError(cause);
       setExtra(applyFieldErrors(form, cause));
@@ -54,6 +75,9 @@ export default function LoginPage() {
 
   return (
     <FormCard title="Đăng nhập">
+      {sessionEnded && !error ? (
+        <Alert type="warning" showIcon role="status" title={sessionEnded} style={{ marginBottom: 16 }} />
+      ) : null}
       {identityError ? (
         <Alert
           type="error"
