@@ -46,6 +46,7 @@ const app = await buildApp(database, {
   kpiRollup: true,
   reformReminders: { settings: reminderSettingsFromEnv() },
   interopWorker: true,
+  auditSealer: true,
 });
 
 let closing = false;
