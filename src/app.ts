@@ -142,7 +142,11 @@ export async function buildApp(database: Database, options: AppOptions): Promise
     app.addHook('onClose', () => rollup.stop());
   }
   if (auditSealer) {
-    const sealer = startAuditSealer({ db: database.db, log: app.log, ...(typeof auditSealer === 'object' ? auditSealer : {}) });
+    const sealer = startAuditSealer({
+      db: database.db,
+      log: app.log,
+      ...(typeof auditSealer === 'object' ? auditSealer : {}),
+    });
     app.addHook('onClose', () => sealer.stop());
   }
   if (reformReminders) {

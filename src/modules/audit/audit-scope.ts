@@ -14,7 +14,8 @@ export async function auditScope(db: Db, principal: Principal): Promise<'all' | 
   const agencyIds = principal.roles.flatMap((r) =>
     (r.role === 'admin' || r.role === 'reform_officer') && r.agencyId ? [r.agencyId] : [],
   );
-  if (agencyIds.length === 0) throw forbidden('Nhật ký kiểm toán dành cho quản trị hệ thống và cán bộ cải cách hành chính.');
+  if (agencyIds.length === 0)
+    throw forbidden('Nhật ký kiểm toán dành cho quản trị hệ thống và cán bộ cải cách hành chính.');
   const rows = await db
     .selectDistinct({ unitId: agencies.unitId })
     .from(agencies)

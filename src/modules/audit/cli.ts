@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import type { Database } from '../../platform/db/connect.ts';
-import { describeVerification } from './verify-report.ts';
 import { verifyAuditLog } from './verify.ts';
+import { describeVerification } from './verify-report.ts';
 
 export const auditCliHelp = `  audit verify                    Niêm phong các mục nhật ký kiểm toán đang chờ rồi kiểm tra chuỗi băm của từng
                                   đơn vị; nêu mục hỏng đầu tiên và trả mã thoát 1 nếu chuỗi bị sửa, xóa hoặc chèn

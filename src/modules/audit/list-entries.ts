@@ -60,7 +60,12 @@ export async function listAuditEntries(
   const where: SQL[] = [];
   if (scope !== 'all')
     where.push(
-      scope.length ? sql`e.unit_id in (${sql.join(scope.map((u) => sql`${u}::uuid`), sql`, `)})` : sql`false`,
+      scope.length
+        ? sql`e.unit_id in (${sql.join(
+            scope.map((u) => sql`${u}::uuid`),
+            sql`, `,
+          )})`
+        : sql`false`,
     );
   if (q.unitId) where.push(sql`e.unit_id = ${q.unitId}::uuid`);
   if (q.action) where.push(sql`e.action = ${q.action}`);
@@ -74,8 +79,14 @@ export async function listAuditEntries(
   if (q.dossierCode)
     where.push(sql`e.subject_type = 'dossier' and e.subject_id in
       (select id::text from dossiers where code = ${q.dossierCode.toUpperCase()})`);
-  if (q.from) where.push(sql`e.occurred_at >= ${new Date(msOfVnDay(dayFromIso(q.from), 0)).toISOString()}::timestamptz`);
-  if (q.to) where.push(sql`e.occurred_at < ${new Date(msOfVnDay(dayFromIso(q.to) + 1, 0)).toISOString()}::timestamptz`);
+  if (q.from)
+    where.push(
+      sql`e.occurred_at >= ${new Date(msOfVnDay(dayFromIso(q.from), 0)).toISOString()}::timestamptz`,
+    );
+  if (q.to)
+    where.push(
+      sql`e.occurred_at < ${new Date(msOfVnDay(dayFromIso(q.to) + 1, 0)).toISOString()}::timestamptz`,
+    );
   if (q.before) where.push(sql`e.id < ${q.before}`);
   const rows = await rawRows<{
     id: string | number;

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { rawRows } from '../../platform/db/raw-rows.ts';
 import type { AppContext, ZodApp } from '../../platform/http/context.ts';
 import { requireOfficer } from '../auth/guards.ts';
-import { auditScope } from './audit-scope.ts';
 import { SYSTEM_CHAIN } from './audit.types.ts';
+import { auditScope } from './audit-scope.ts';
 import { auditListQuery, listAuditEntries } from './list-entries.ts';
 import { verifyAuditLog } from './verify.ts';
 
@@ -85,7 +85,14 @@ export function registerAuditRoutes(app: ZodApp, { db }: AppContext): void {
         sql`select id::text, name from admin_units ${
           scope === 'all'
             ? sql``
-            : sql`where id in (${scope.length ? sql.join(scope.map((u) => sql`${u}::uuid`), sql`, `) : sql`null`})`
+            : sql`where id in (${
+                scope.length
+                  ? sql.join(
+                      scope.map((u) => sql`${u}::uuid`),
+                      sql`, `,
+                    )
+                  : sql`null`
+              })`
         } order by tier, name`,
       );
       return scope === 'all' ? [{ id: SYSTEM_CHAIN, name: 'Toàn hệ thống (tài khoản)' }, ...units] : units;

@@ -25,7 +25,9 @@ describe.each(testDatabaseKinds())('audit log tamper detection (%s)', (kind) => 
     await sealAuditLog(database.db);
     const report = await verifyAuditLog(database.db, { unitIds: [unitId] });
     expect(report.ok).toBe(true);
-    expect(report.chains).toEqual([expect.objectContaining({ unitId, checked: n, headSeq: n, broken: null })]);
+    expect(report.chains).toEqual([
+      expect.objectContaining({ unitId, checked: n, headSeq: n, broken: null }),
+    ]);
     return unitId;
   };
   const brokenAt = async (unitId: string) => {
@@ -45,7 +47,9 @@ describe.each(testDatabaseKinds())('audit log tamper detection (%s)', (kind) => 
   it('refuses an ordinary UPDATE or DELETE of a sealed entry', async () => {
     const unitId = await sealedChain(2);
     await expect(
-      database.db.execute(sql`update audit_entries set action = 'x' where unit_id = ${unitId}::uuid and seq = 1`),
+      database.db.execute(
+        sql`update audit_entries set action = 'x' where unit_id = ${unitId}::uuid and seq = 1`,
+      ),
     ).rejects.toThrow();
     await expect(
       database.db.execute(sql`delete from audit_entries where unit_id = ${unitId}::uuid and seq = 2`),
@@ -150,14 +154,19 @@ describe.each(testDatabaseKinds())('audit log tamper detection (%s)', (kind) => 
       expect(broken).toMatchObject({ seq: 3, entryId: forgedId, kind: 'duplicate' });
     } finally {
       await asDba(database.db, sql`delete from audit_entries where unit_id = ${unitId}::uuid`);
-      await database.db.execute(sql`create unique index audit_entries_chain_uq on audit_entries (unit_id, seq)`);
+      await database.db.execute(
+        sql`create unique index audit_entries_chain_uq on audit_entries (unit_id, seq)`,
+      );
     }
   });
 
   it('leaves other chains intact and reports only the broken one', async () => {
     const good = await sealedChain(3);
     const bad = await sealedChain(3);
-    await asDba(database.db, sql`update audit_entries set subject_id = 'x' where unit_id = ${bad}::uuid and seq = 1`);
+    await asDba(
+      database.db,
+      sql`update audit_entries set subject_id = 'x' where unit_id = ${bad}::uuid and seq = 1`,
+    );
     const report = await verifyAuditLog(database.db, { unitIds: [good, bad] });
     expect(report.ok).toBe(false);
     const byUnit = new Map(report.chains.map((c) => [c.unitId, c]));

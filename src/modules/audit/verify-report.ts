@@ -2,7 +2,9 @@ import type { VerifyReport } from './verify.ts';
 
 /** The operator's text of a verification (CLI): one line per chain, then the verdict. */
 export function describeVerification(report: VerifyReport): string[] {
-  const lines = [`Sealed now: ${report.sealedNow}; still pending (transactions in progress): ${report.pending}`];
+  const lines = [
+    `Sealed now: ${report.sealedNow}; still pending (transactions in progress): ${report.pending}`,
+  ];
   for (const c of report.chains) {
     const name = c.unitName ? `${c.unitName} (${c.unitId})` : c.unitId;
     lines.push(

@@ -88,14 +88,11 @@ async function verifyChain(db: Db, unitId: string): Promise<Omit<ChainReport, 'u
       );
       for (const entry of page) {
         const seq = Number(entry.seq);
-        if (seq === lastSeq)
-          return fail(seq, entry.id, { kind: 'duplicate', seq });
+        if (seq === lastSeq) return fail(seq, entry.id, { kind: 'duplicate', seq });
         if (seq !== lastSeq + 1)
           return fail(seq, entry.id, { kind: 'missing', from: lastSeq + 1, to: seq - 1 });
-        if (entry.prev_hash !== lastHash)
-          return fail(seq, entry.id, { kind: 'prev_hash' });
-        if (entry.hash !== entryHash(entry, seq, lastHash))
-          return fail(seq, entry.id, { kind: 'altered' });
+        if (entry.prev_hash !== lastHash) return fail(seq, entry.id, { kind: 'prev_hash' });
+        if (entry.hash !== entryHash(entry, seq, lastHash)) return fail(seq, entry.id, { kind: 'altered' });
         report.checked += 1;
         lastSeq = seq;
         lastId = entry.id;
@@ -118,7 +115,11 @@ async function verifyChain(db: Db, unitId: string): Promise<Omit<ChainReport, 'u
     }
     const again = await readHead(db, unitId);
     if (!again || Number(again.seq) < lastSeq)
-      return fail(headSeq + 1, null, again || head ? { kind: 'beyond_head', head: headSeq } : { kind: 'no_head' });
+      return fail(
+        headSeq + 1,
+        null,
+        again || head ? { kind: 'beyond_head', head: headSeq } : { kind: 'no_head' },
+      );
     head = again;
   }
 }
@@ -134,7 +135,14 @@ export async function verifyAuditLog(
 ): Promise<VerifyReport> {
   const sealedNow = options.seal === false ? 0 : await sealAuditLog(db);
   const only = options.unitIds
-    ? sql`unit_id in (${options.unitIds.length ? sql.join(options.unitIds.map((u) => sql`${u}::uuid`), sql`, `) : sql`null`})`
+    ? sql`unit_id in (${
+        options.unitIds.length
+          ? sql.join(
+              options.unitIds.map((u) => sql`${u}::uuid`),
+              sql`, `,
+            )
+          : sql`null`
+      })`
     : sql`true`;
   const units = await rawRows<{ unit_id: string; name: string | null }>(
     db,

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import type { OidcConfig } from '../../platform/config.ts';
 import type { AppContext, ZodApp } from '../../platform/http/context.ts';
-import { actorOf as auditActorOf } from '../audit/audit.types.ts';
 import { forbidden } from '../../platform/http/errors.ts';
+import { actorOf as auditActorOf } from '../audit/audit.types.ts';
 import {
   authenticate,
   changePassword,
