@@ -134,6 +134,7 @@ export default function AuditLogPage() {
       </Form>
       {list.error ? <ErrorState error={list.error} onRetry={list.reload} /> : null}
       <Table<AuditEntry>
+        data-testid="audit-entries"
         rowKey="id"
         size="small"
         loading={list.loading}
