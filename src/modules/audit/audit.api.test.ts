@@ -106,6 +106,16 @@ describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
       actorRole: 'desk_officer',
       detail: { view: 'detail', code: d.code },
     });
+    const receipt = await t.request({
+      method: 'GET',
+      url: `/api/office/dossiers/${d.id}/forms/receipt`,
+      cookie: desk,
+    });
+    expect(receipt.statusCode, receipt.body).toBe(200);
+    const printed = (await entries(ADMIN, { dossierCode: d.code, action: 'dossier.personal_data_read' }))
+      .items;
+    expect(printed).toHaveLength(3);
+    expect(printed[0]?.detail).toEqual({ view: 'form:receipt' });
     // A dossier that does not exist is neither answered nor logged.
     const missing = await t.request({
       method: 'GET',

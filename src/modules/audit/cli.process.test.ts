@@ -15,8 +15,8 @@ import { asDba, entryAt, writeChain } from './testing.ts';
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-audit-cli-'));
 const runVerify = () =>
   new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-    const env = { ...process.env, DATA_DIR: dataDir };
-    delete env.DATABASE_URL;
+    const { DATABASE_URL: _embeddedOnly, ...inherited } = process.env;
+    const env = { ...inherited, DATA_DIR: dataDir };
     const child = spawn(process.execPath, ['bin/motcua.mjs', 'audit', 'verify'], { env });
     let stdout = '';
     let stderr = '';

@@ -73,10 +73,21 @@ export async function sealAuditLog(db: Db): Promise<number> {
 }
 
 /** Entries not sealed yet (written by transactions still running when the last round read the horizon). */
-export async function pendingAuditCount(db: Db): Promise<number> {
+export async function pendingAuditCount(db: Db, unitIds?: string[]): Promise<number> {
+  const only =
+    unitIds === undefined
+      ? sql``
+      : sql`and unit_id in (${
+          unitIds.length
+            ? sql.join(
+                unitIds.map((u) => sql`${u}::uuid`),
+                sql`, `,
+              )
+            : sql`null`
+        })`;
   const [row] = await rawRows<{ n: string | number }>(
     db,
-    sql`select count(*) as n from audit_entries where seq is null`,
+    sql`select count(*) as n from audit_entries where seq is null ${only}`,
   );
   return Number(row?.n ?? 0);
 }

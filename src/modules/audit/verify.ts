@@ -159,7 +159,7 @@ export async function verifyAuditLog(
   return {
     ok: chains.every((c) => c.broken === null),
     sealedNow,
-    pending: await pendingAuditCount(db),
+    pending: await pendingAuditCount(db, options.unitIds),
     chains,
   };
 }
