@@ -1,4 +1,6 @@
 import type { FastifyInstance } from 'fastify';
+import { registerAuditRoutes } from './modules/audit/routes.ts';
+import { startAuditSealer } from './modules/audit/seal-worker.ts';
 import { type AuthOptions, authRuntime } from './modules/auth/auth-runtime.ts';
 import { registerSessionHook } from './modules/auth/guards.ts';
 import { authRoutes } from './modules/auth/routes.ts';
@@ -65,6 +67,8 @@ export interface AppOptions {
   payments?: PaymentsOptions;
   /** Send the reform tasks' deadline reminders in the background (production; tests run them explicitly). */
   reformReminders?: boolean | { intervalMs?: number; firstRunMs?: number; settings?: ReminderSettings };
+  /** Chain new audit entries in the background (production; tests seal explicitly or through verify). */
+  auditSealer?: boolean | { pollMs?: number };
   /** Push dossier status changes to subscribed systems (production; tests run rounds explicitly). */
   interopWorker?: boolean | Partial<Omit<InteropWorkerOptions, 'db' | 'log'>>;
 }
@@ -85,6 +89,7 @@ export async function buildApp(database: Database, options: AppOptions): Promise
     auth,
     reformReminders,
     interopWorker,
+    auditSealer,
     ...serverOptions
   } = options;
   const channels = configuredChannels(notify);
@@ -129,6 +134,7 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       registerProcedureReviewRoutes,
       registerEgovAssessmentRoutes,
       interopRoutes({ filed: () => interop?.nudge() }),
+      registerAuditRoutes,
     ],
     ...serverOptions,
   });
@@ -139,6 +145,14 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       ...(typeof kpiRollup === 'object' ? kpiRollup : {}),
     });
     app.addHook('onClose', () => rollup.stop());
+  }
+  if (auditSealer) {
+    const sealer = startAuditSealer({
+      db: database.db,
+      log: app.log,
+      ...(typeof auditSealer === 'object' ? auditSealer : {}),
+    });
+    app.addHook('onClose', () => sealer.stop());
   }
   if (reformReminders) {
     const reminders = startReformReminders({

@@ -47,6 +47,7 @@ const app = await buildApp(database, {
   kpiRollup: true,
   reformReminders: { settings: reminderSettingsFromEnv() },
   interopWorker: true,
+  auditSealer: true,
 });
 
 let closing = false;

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { eq } from 'drizzle-orm';
+import { auditCliHelp, runAuditCommand } from '../modules/audit/cli.ts';
 import { createOfficer } from '../modules/auth/accounts.ts';
 import { createOfficerBody } from '../modules/auth/auth.types.ts';
 import { roles } from '../modules/auth/schema.ts';
@@ -51,6 +52,7 @@ Lệnh:
                                   bản sao lưu cũ hơn thì khôi phục vào CSDL mới tạo rồi tự nâng cấp);
                                   kiểm tra mã SHA-256 từng bảng, từng tệp; lỗi thì không thay đổi gì
       --force                     Xóa toàn bộ dữ liệu hiện có rồi khôi phục (trong một giao dịch)
+${auditCliHelp}
   --help                          Hiện hướng dẫn này
 
 Cơ sở dữ liệu: DATABASE_URL (PostgreSQL) nếu có, nếu không là PGlite nhúng trong DATA_DIR (mặc định ./data).
@@ -276,6 +278,17 @@ async function main(argv: string[]) {
       } finally {
         await database.close();
       }
+      return;
+    }
+    case 'audit': {
+      const { database } = await openOrFail();
+      let code = 0;
+      try {
+        code = await runAuditCommand(database, rest, say).catch((e) => fail((e as Error).message));
+      } finally {
+        await database.close();
+      }
+      process.exit(code);
       return;
     }
     default:

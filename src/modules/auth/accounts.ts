@@ -2,6 +2,8 @@ import { and, asc, eq, ne, or } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/connect.ts';
 import { AppError, conflict, invalid, unauthenticated } from '../../platform/http/errors.ts';
+import { type AuditActor, cliActor, SYSTEM_CHAIN } from '../audit/audit.types.ts';
+import { recordAudit } from '../audit/record.ts';
 import { agencies } from '../org/schema.ts';
 import type { changePasswordBody, createOfficerBody, Me, signupBody } from './auth.types.ts';
 import type { AuthRuntime } from './auth-runtime.ts';
@@ -139,7 +141,11 @@ export async function changePassword(db: Db, userId: string, input: z.infer<type
 }
 
 /** Officers are created by an administrator, with roles scoped to agencies. */
-export async function createOfficer(db: Db, input: z.infer<typeof createOfficerBody>): Promise<string> {
+export async function createOfficer(
+  db: Db,
+  input: z.infer<typeof createOfficerBody>,
+  actor: AuditActor = cliActor,
+): Promise<string> {
   const email = normalizeEmail(input.email);
   const phone = input.phone ? normalizePhone(input.phone) : null;
   if (input.phone && !phone) throw invalid('phone', 'Số điện thoại di động không hợp lệ.');
@@ -165,6 +171,14 @@ export async function createOfficer(db: Db, input: z.infer<typeof createOfficerB
     if (!created) throw new Error('insert returned nothing');
     const grants = new Map(input.roles.map((g) => [`${g.role}:${g.agencyId}`, g]));
     await tx.insert(roleAssignments).values([...grants.values()].map((g) => ({ userId: created.id, ...g })));
+    await recordAudit(tx, {
+      unitId: SYSTEM_CHAIN,
+      actor,
+      action: 'account.create',
+      subjectType: 'account',
+      subjectId: created.id,
+      detail: { roles: [...grants.values()].map((g) => ({ role: g.role, agencyId: g.agencyId ?? null })) },
+    });
     return created.id;
   });
 }

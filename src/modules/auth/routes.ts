@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { OidcConfig } from '../../platform/config.ts';
 import type { AppContext, ZodApp } from '../../platform/http/context.ts';
 import { forbidden } from '../../platform/http/errors.ts';
+import { actorOf as auditActorOf } from '../audit/audit.types.ts';
 import {
   authenticate,
   changePassword,
@@ -170,8 +171,7 @@ function registerAuthRoutes(app: ZodApp, context: AppContext, oidc: OidcConfig |
       },
     },
     async (request, reply) => {
-      requireAdmin(request);
-      const id = await createOfficer(db, request.body);
+      const id = await createOfficer(db, request.body, auditActorOf(requireAdmin(request)));
       const me = await getMe(db, id);
       return reply.status(201).send({ ...me, active: true });
     },

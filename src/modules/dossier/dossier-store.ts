@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { insertSelectFrom } from '../../platform/db/insert-select.ts';
+import { withDossierEventAudit } from '../audit/dossier-events.ts';
 import { isoFromDay, vnDayOfMs } from '../calendar/day.ts';
 import { agencies } from '../org/schema.ts';
 import { formatDossierCode } from './dossier-code.ts';
@@ -59,7 +60,8 @@ export function eventRow(ownerUnitId: string, event: EventDraft): typeof dossier
 }
 
 export async function appendEvent(tx: DbOrTx, ownerUnitId: string, ...events: EventDraft[]) {
-  await tx.insert(dossierEvents).values(events.map((e) => eventRow(ownerUnitId, e)));
+  const insert = tx.insert(dossierEvents).values(events.map((e) => eventRow(ownerUnitId, e)));
+  await tx.execute(withDossierEventAudit([], insert.getSQL()));
 }
 
 /**
@@ -151,7 +153,10 @@ export async function commitTransition(
     )
     .returning({ id: dossiers.id });
   const result = await db.execute(
-    sql`with saved as (${update.getSQL()}) ${insertSelectFrom(dossierEvents, eventRow(ownerUnitId, event), 'saved')} returning ${dossierEvents.id}`,
+    withDossierEventAudit(
+      [sql`saved as (${update.getSQL()})`],
+      insertSelectFrom(dossierEvents, eventRow(ownerUnitId, event), 'saved'),
+    ),
   );
   // node-postgres and PGlite both answer `{ rows }`; bigserial arrives as a string from node-postgres.
   const [saved] = (result as unknown as { rows: { id: string | number }[] }).rows;

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import type { AppContext, ZodApp } from '../../platform/http/context.ts';
+import { recordDossierRead, recordTrackingBookRead } from '../audit/personal-data-reads.ts';
 import { requireOfficer } from '../auth/guards.ts';
 import { dossierFormKinds, dossierFormPdf } from './dossier-forms.ts';
 import { trackingBook, trackingBookQuery } from './dossier-forms-book.ts';
@@ -37,6 +38,7 @@ export function registerDossierFormRoutes(app: ZodApp, { db, files }: AppContext
       const principal = requireOfficer(request);
       const { id, kind } = request.params;
       const { pdf, filename } = await dossierFormPdf(db, principal, id, kind, publicBaseUrl(request));
+      await recordDossierRead(db, principal, { id }, `form:${kind}`);
       return reply
         .type('application/pdf')
         .header('content-disposition', `inline; filename="${filename}"`)
@@ -55,7 +57,9 @@ export function registerDossierFormRoutes(app: ZodApp, { db, files }: AppContext
       },
     },
     async (request, reply) => {
-      const book = await trackingBook(db, requireOfficer(request), request.query);
+      const principal = requireOfficer(request);
+      const book = await trackingBook(db, principal, request.query);
+      await recordTrackingBookRead(db, principal, request.query);
       const disposition = request.query.format === 'xlsx' ? 'attachment' : 'inline';
       return reply
         .type(book.mime)

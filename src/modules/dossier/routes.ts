@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { receiveUpload } from '../../platform/files/receive-upload.ts';
 import type { AppContext, ZodApp } from '../../platform/http/context.ts';
 import { AppError, invalid } from '../../platform/http/errors.ts';
+import { recordDossierRead } from '../audit/personal-data-reads.ts';
 import { requireOfficer } from '../auth/guards.ts';
 import { canSeeAgency } from '../auth/permissions.ts';
 import { roles } from '../auth/schema.ts';
@@ -106,7 +107,13 @@ export function registerDossierRoutes(app: ZodApp, context: AppContext): void {
         response: { 200: dossierDetailSchema },
       },
     },
-    async (request) => viewDossier(db, requireOfficer(request), request.params.id),
+    async (request) => {
+      const principal = requireOfficer(request);
+      const view = await viewDossier(db, principal, request.params.id);
+      const agencyIds = [view.currentAgency?.id, view.receivingAgency?.id, view.competentAgency?.id];
+      await recordDossierRead(db, principal, { id: view.id, code: view.code, agencyIds }, 'detail');
+      return view;
+    },
   );
 
   app.post(

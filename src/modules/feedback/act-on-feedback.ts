@@ -2,6 +2,8 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { AppError, conflict, invalid } from '../../platform/http/errors.ts';
+import { actorOf as auditActorOf } from '../audit/audit.types.ts';
+import { recordAudit } from '../audit/record.ts';
 import type { Principal } from '../auth/permissions.ts';
 import { workingCalendar } from '../calendar/calendar-store.ts';
 import { agencies } from '../org/schema.ts';
@@ -183,6 +185,15 @@ export async function actOnFeedback(
       actorName: principal.fullName,
       at: now,
       data,
+    });
+    await recordAudit(tx, {
+      unitId: item.ownerUnitId,
+      actor: auditActorOf(principal, [item.assignedAgencyId]),
+      action: 'feedback.state_change',
+      subjectType: 'feedback',
+      subjectId: item.id,
+      detail: { action: action.type, fromStatus: item.status, toStatus: changes.status ?? item.status },
+      occurredAt: now,
     });
   });
 }

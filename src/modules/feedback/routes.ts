@@ -3,6 +3,7 @@ import { receiveUpload } from '../../platform/files/receive-upload.ts';
 import type { AppContext, ZodApp } from '../../platform/http/context.ts';
 import { AppError } from '../../platform/http/errors.ts';
 import { SlidingWindowLimiter } from '../../platform/http/rate-limit.ts';
+import { recordFeedbackRead } from '../audit/personal-data-reads.ts';
 import { requireOfficer, requireUser } from '../auth/guards.ts';
 import { actOnFeedback } from './act-on-feedback.ts';
 import {
@@ -280,7 +281,12 @@ export function registerFeedbackRoutes(app: ZodApp, context: AppContext): void {
         response: { 200: looseObject },
       },
     },
-    async (request) => viewOfficeFeedback(db, requireOfficer(request), request.params.id),
+    async (request) => {
+      const principal = requireOfficer(request);
+      const view = await viewOfficeFeedback(db, principal, request.params.id);
+      await recordFeedbackRead(db, principal, view);
+      return view;
+    },
   );
 
   app.post(

@@ -1,4 +1,5 @@
 // Every module's tables, gathered so drizzle knows the whole database.
+export * from '../../modules/audit/schema.ts';
 export * from '../../modules/auth/schema.ts';
 export * from '../../modules/calendar/schema.ts';
 export * from '../../modules/catalog/schema.ts';

@@ -26,6 +26,7 @@ const FormSchemaPage = lazy(() => import('./admin/FormSchemaPage'));
 const FlagsReviewPage = lazy(() => import('./admin/FlagsReviewPage'));
 const OfficersPage = lazy(() => import('./admin/OfficersPage'));
 const CalendarAdminPage = lazy(() => import('./admin/CalendarAdminPage'));
+const AuditLogPage = lazy(() => import('./audit/AuditLogPage'));
 const InteropPage = lazy(() => import('./interop/InteropPage'));
 const FeedbackQueuePage = lazy(() => import('./feedback/FeedbackQueuePage'));
 const FeedbackItemPage = lazy(() => import('./feedback/FeedbackItemPage'));
@@ -185,6 +186,7 @@ export default function OfficeApp() {
                   </RequireAdmin>
                 }
               />
+              <Route path="nhat-ky-kiem-toan" element={<AuditLogPage />} />
               <Route path="*" element={<NotFound backTo="/quan-tri" backLabel="Về trang quản trị" />} />
             </Routes>
           </Suspense>

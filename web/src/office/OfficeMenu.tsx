@@ -18,6 +18,7 @@ import {
   LikeOutlined,
   MessageOutlined,
   ReadOutlined,
+  SafetyCertificateOutlined,
   ScheduleOutlined,
   ScissorOutlined,
   SettingOutlined,
@@ -65,6 +66,7 @@ function selectedKey(pathname: string, search: string): string {
   if (pathname.startsWith('/quan-tri/hop')) return 'meetings';
   if (pathname.startsWith('/quan-tri/tin-tuc')) return 'news';
   if (pathname.startsWith('/quan-tri/ket-noi-he-thong')) return 'interop';
+  if (pathname.startsWith('/quan-tri/nhat-ky-kiem-toan')) return 'audit-log';
   return 'agencies';
 }
 
@@ -222,6 +224,11 @@ export function OfficeMenu({ onNavigate }: { onNavigate?: () => void }) {
                 key: 'interop',
                 icon: <ApiOutlined />,
                 label: <Link to="/quan-tri/ket-noi-he-thong">Kết nối hệ thống</Link>,
+              },
+              {
+                key: 'audit-log',
+                icon: <SafetyCertificateOutlined />,
+                label: <Link to="/quan-tri/nhat-ky-kiem-toan">Nhật ký kiểm toán</Link>,
               },
             ],
           },
