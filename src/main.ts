@@ -4,6 +4,7 @@ import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/connect.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { duringStartup } from './platform/db/startup-lock.ts';
 import { describeFileStore, fileStoreFromConfig } from './platform/files/file-store-from-config.ts';
 import { demoAccounts, demoPassword } from './seed/demo-accounts.ts';
 import { seedDemo } from './seed/seed-demo.ts';
@@ -28,10 +29,13 @@ try {
   process.exit(1);
 }
 
-await migrate(database);
-// The demo seed includes the reference data.
-if (!config.seedDemo) await seedReferenceData(database.db);
-if (config.seedDemo) await seedDemo(database.db, say, { history: true });
+// Processes starting together on one PostgreSQL take turns: the first migrates and seeds, the others check.
+await duringStartup(database, async () => {
+  await migrate(database);
+  // The demo seed includes the reference data.
+  if (!config.seedDemo) await seedReferenceData(database.db);
+  if (config.seedDemo) await seedDemo(database.db, say, { history: true });
+});
 
 const app = await buildApp(database, {
   files: fileStoreFromConfig(config),
