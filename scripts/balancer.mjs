@@ -79,10 +79,16 @@ const probe = setInterval(() => {
 probe.unref();
 
 server.keepAliveTimeout = 65_000;
-server.listen(Number(portArg), '127.0.0.1', () => log({ level: 'info', msg: 'listening', port: Number(portArg) }));
+server.listen(Number(portArg), '127.0.0.1', () =>
+  log({ level: 'info', msg: 'listening', port: Number(portArg) }),
+);
 
 function stop() {
-  log({ level: 'info', msg: 'stopping', served: Object.fromEntries(backends.map((b) => [b.url.href, b.served])) });
+  log({
+    level: 'info',
+    msg: 'stopping',
+    served: Object.fromEntries(backends.map((b) => [b.url.href, b.served])),
+  });
   server.close(() => process.exit(0));
   server.closeAllConnections();
 }
