@@ -11,6 +11,13 @@ export interface Started {
   url: string;
   /** Every line the process wrote that is not a JSON object (structured-log check). */
   plainLines: () => string[];
+  /** JSON lines by message, and request lines (with `req`, `res` or `responseTime`) that lack a reqId. */
+  logStats: () => LogStats;
+}
+
+export interface LogStats {
+  byMessage: Map<string, number>;
+  requestLinesWithoutReqId: number;
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
@@ -18,6 +25,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 function capture(child: ChildProcess, file: string) {
   const out = fs.createWriteStream(file);
   const plain: string[] = [];
+  const stats: LogStats = { byMessage: new Map(), requestLinesWithoutReqId: 0 };
   let rest = '';
   const onData = (chunk: Buffer) => {
     out.write(chunk);
@@ -26,7 +34,14 @@ function capture(child: ChildProcess, file: string) {
     for (const line of lines) {
       if (!line.trim()) continue;
       try {
-        if (typeof JSON.parse(line) !== 'object') plain.push(line);
+        const entry = JSON.parse(line);
+        if (typeof entry !== 'object' || entry === null) {
+          plain.push(line);
+          continue;
+        }
+        stats.byMessage.set(entry.msg, (stats.byMessage.get(entry.msg) ?? 0) + 1);
+        if ((entry.req || entry.res || entry.responseTime !== undefined) && !entry.reqId)
+          stats.requestLinesWithoutReqId++;
       } catch {
         if (plain.length < 50) plain.push(line);
       }
@@ -34,7 +49,7 @@ function capture(child: ChildProcess, file: string) {
   };
   child.stdout?.on('data', onData);
   child.stderr?.on('data', onData);
-  return () => plain;
+  return { plainLines: () => plain, logStats: () => stats };
 }
 
 export async function waitReady(url: string, timeoutMs: number, child: ChildProcess) {
@@ -64,8 +79,12 @@ export function startServer(
     env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const plainLines = capture(child, path.join(logDir, `${name}.log`));
-  return { name, child, url: `http://127.0.0.1:${port}`, plainLines };
+  return {
+    name,
+    child,
+    url: `http://127.0.0.1:${port}`,
+    ...capture(child, path.join(logDir, `${name}.log`)),
+  };
 }
 
 export function startBalancer(port: number, backends: string[], logDir: string): Started {
@@ -73,8 +92,12 @@ export function startBalancer(port: number, backends: string[], logDir: string):
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const plainLines = capture(child, path.join(logDir, 'balancer.log'));
-  return { name: 'balancer', child, url: `http://127.0.0.1:${port}`, plainLines };
+  return {
+    name: 'balancer',
+    child,
+    url: `http://127.0.0.1:${port}`,
+    ...capture(child, path.join(logDir, 'balancer.log')),
+  };
 }
 
 export async function stop(started: Started, timeoutMs = 20_000) {

@@ -169,6 +169,13 @@ async function main() {
   );
   say(`  indicator roll-up: ${rollup}`);
   if (sessions) say(`  sessions: ${sessions}`);
+  for (const s of servers) {
+    const stats = s.logStats();
+    const n = (msg: string) => stats.byMessage.get(msg) ?? 0;
+    say(
+      `  ${s.name}: ${n('request completed')} requests, ${n('notification delivered')} notifications delivered, ${n('notification delivery failed')} failed tries; request log lines without reqId: ${stats.requestLinesWithoutReqId}`,
+    );
+  }
   const plain = started.flatMap((s) => s.plainLines().map((line) => `${s.name}: ${line}`));
   say(
     `  log lines that are not JSON: ${plain.length}${plain.length ? ` (first: ${plain.slice(0, 3).join(' | ')})` : ''}`,
