@@ -4,34 +4,41 @@ import { loadConfig } from './platform/config.ts';
 import { openDatabase } from './platform/db/connect.ts';
 import { DataDirLockedError } from './platform/db/lock.ts';
 import { migrate } from './platform/db/migrate.ts';
+import { duringStartup } from './platform/db/startup-lock.ts';
 import { describeFileStore, fileStoreFromConfig } from './platform/files/file-store-from-config.ts';
+import { logLine } from './platform/log-line.ts';
 import { demoAccounts, demoPassword } from './seed/demo-accounts.ts';
 import { seedDemo } from './seed/seed-demo.ts';
 import { seedReferenceData } from './seed/seed-reference.ts';
 
 const config = loadConfig();
 const started = Date.now();
-const say = (line: string) => process.stdout.write(`${line}\n`);
+const say = (line: string) => {
+  if (line.trim() || process.stdout.isTTY) logLine('info', line);
+};
 
 let database: Awaited<ReturnType<typeof openDatabase>>;
 try {
   database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
 } catch (error) {
   if (error instanceof DataDirLockedError) {
-    process.stderr.write(`${error.message}\n`);
+    logLine('error', error.message);
     process.exit(1);
   }
   const target = config.databaseUrl
     ? 'PostgreSQL (DATABASE_URL)'
     : `cơ sở dữ liệu nhúng tại ${config.dataDir}`;
-  process.stderr.write(`Không mở được ${target}: ${(error as Error).message}\n`);
+  logLine('error', `Không mở được ${target}: ${(error as Error).message}`);
   process.exit(1);
 }
 
-await migrate(database);
-// The demo seed includes the reference data.
-if (!config.seedDemo) await seedReferenceData(database.db);
-if (config.seedDemo) await seedDemo(database.db, say, { history: true });
+// Processes starting together on one PostgreSQL take turns: the first migrates and seeds, the others check.
+await duringStartup(database, async () => {
+  await migrate(database);
+  // The demo seed includes the reference data.
+  if (!config.seedDemo) await seedReferenceData(database.db);
+  if (config.seedDemo) await seedDemo(database.db, say, { history: true });
+});
 
 const app = await buildApp(database, {
   files: fileStoreFromConfig(config),

@@ -12,7 +12,14 @@ import { headerNames, webhookSignature } from './signing.ts';
 // jitter for `retryWindowMs` (default 6 hours, an hour-long outage is ridden out), then the delivery is failed
 // and waits for an administrator's «Gửi lại».
 
+/** Where each delivery's outcome is logged, with its ids (the worker passes the server's logger). */
+export interface DeliveryLog {
+  info(object: object, message: string): void;
+  warn(object: object, message: string): void;
+}
+
 export interface SenderOptions {
+  log?: DeliveryLog;
   leaseMs?: number;
   batchSize?: number;
   retryBaseMs?: number;
@@ -28,6 +35,7 @@ export interface SenderOptions {
 interface Claimed {
   owner_unit_id: string;
   id: string;
+  subscription_id: string;
   attempts: number;
   first_attempt_at: string | Date;
   payload: Record<string, unknown>;
@@ -54,7 +62,7 @@ async function claim(db: Db, now: Date, limit: number, leaseMs: number): Promise
         order by x.next_attempt_at limit ${limit}
         for update skip locked)
       returning owner_unit_id, id::text as id, subscription_id, attempts, first_attempt_at, payload)
-    select c.owner_unit_id, c.id, c.attempts, c.first_attempt_at, c.payload, s.url, s.secret
+    select c.owner_unit_id, c.id, c.subscription_id::text as subscription_id, c.attempts, c.first_attempt_at, c.payload, s.url, s.secret
     from claimed c join ${interopSubscriptions} s on s.id = c.subscription_id`,
   );
 }
@@ -69,6 +77,7 @@ export async function sendDue(db: Db, options: SenderOptions = {}): Promise<numb
     now = () => new Date(),
     fetch: send = fetch,
     random = Math.random,
+    log,
   } = options;
   const backoff = { baseMs: options.retryBaseMs ?? 30_000, maxMs: options.retryMaxMs ?? 900_000 };
   let calls = 0;
@@ -101,13 +110,22 @@ export async function sendDue(db: Db, options: SenderOptions = {}): Promise<numb
           problem = (error instanceof Error ? error.message : String(error)).slice(0, 1000);
         }
         const at = now();
+        const job = {
+          deliveryId: row.id,
+          subscriptionId: row.subscription_id,
+          eventId: row.payload.eventId,
+          attempts: row.attempts,
+          statusCode,
+        };
         if (problem === null) {
+          log?.info(job, 'interop webhook delivered');
           await db.execute(sql`update ${interopDeliveries} set status = 'delivered', delivered_at = ${at}::timestamptz,
             locked_until = null, last_status_code = ${statusCode}, last_error = null where ${where}`);
           return;
         }
         const next = new Date(at.getTime() + retryDelayMs(row.attempts, backoff, random));
         const giveUp = next.getTime() - new Date(row.first_attempt_at).getTime() > retryWindowMs;
+        log?.warn({ ...job, giveUp, err: problem }, 'interop webhook delivery failed');
         await db.execute(sql`update ${interopDeliveries} set status = ${giveUp ? 'failed' : 'pending'},
           next_attempt_at = ${next}::timestamptz, locked_until = null, last_status_code = ${statusCode},
           last_error = ${problem} where ${where}`);

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/connect.ts';
 import { purgeNonces } from './authenticate.ts';
 import { fanOut } from './fanout.ts';
-import { type SenderOptions, sendDue } from './sender.ts';
+import { type DeliveryLog, type SenderOptions, sendDue } from './sender.ts';
 
 // Runs beside the API: every `pollMs` (and at once when nudged) turns new dossier events into deliveries, sends
 // what is due and forgets expired nonces. A failed round is logged and retried on the next one.
@@ -11,7 +11,7 @@ export interface InteropWorker {
   nudge(): void;
 }
 
-export interface InteropWorkerLog {
+export interface InteropWorkerLog extends DeliveryLog {
   error(object: object, message: string): void;
 }
 
@@ -47,7 +47,7 @@ export function startInteropWorker(options: InteropWorkerOptions): InteropWorker
       again = true;
       return;
     }
-    running = interopRound(db, sender)
+    running = interopRound(db, log ? { ...sender, log } : sender)
       .then(() => undefined)
       .catch((error) => log?.error({ err: error }, 'interop round failed; retrying'))
       .finally(() => {

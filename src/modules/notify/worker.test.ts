@@ -61,11 +61,15 @@ describe.each(testDatabaseKinds())('notification worker on %s', (kind) => {
     failNext = 1;
     const id = ++eventId;
     await enqueueSample(database.db, owner, id, [{ channel: 'sms', address: '0912345678' }]);
+    const logged: { level: string; fields: Record<string, unknown>; message: string }[] = [];
+    const keep = (level: string) => (fields: object, message: string) =>
+      logged.push({ level, fields: fields as Record<string, unknown>, message });
     const worker = startNotificationWorker({
       db: database.db,
       adapters: { sms: smsAdapter({ url: gateway.url, ...sms }) },
       pollMs: 20,
       retryBaseMs: 600,
+      log: { info: keep('info'), warn: keep('warn'), error: keep('error') },
     });
     try {
       const [failed] = await until(
@@ -83,6 +87,13 @@ describe.each(testDatabaseKinds())('notification worker on %s', (kind) => {
       expect(sent).toMatchObject({ attempts: 2, lastError: null, lockedUntil: null });
       expect(sent?.providerMessageId).toMatch(/^sms-\d+$/);
       expect(sent?.sentAt).toBeInstanceOf(Date);
+      // Each try is in the log with the delivery's id (structured logs: workers name their jobs).
+      const mine = logged.filter((l) => String(l.fields.deliveryId) === String(sent?.id));
+      expect(mine.map((l) => [l.level, l.message, l.fields.attempts])).toEqual([
+        ['warn', 'notification delivery failed', 1],
+        ['info', 'notification delivered', 2],
+      ]);
+      expect(mine[1]?.fields).toMatchObject({ channel: 'sms', idempotencyKey: `${id}:sms` });
     } finally {
       await worker.stop();
     }

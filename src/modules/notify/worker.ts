@@ -99,6 +99,17 @@ export function startNotificationWorker(options: WorkerOptions): NotificationWor
         set status = 'sent', sent_at = now(), provider_message_id = ${providerMessageId.slice(0, 200)},
           locked_until = null, last_error = null
         where ${where}`);
+      log.info(
+        {
+          deliveryId: row.id,
+          ownerUnitId: row.owner_unit_id,
+          channel: row.channel,
+          idempotencyKey: row.idempotency_key,
+          attempts: row.attempts,
+          providerMessageId,
+        },
+        'notification delivered',
+      );
     } catch (error) {
       const permanent = error instanceof PermanentDeliveryError;
       const giveUp = permanent || row.attempts >= maxAttempts;

@@ -12,6 +12,7 @@ import { TRANSACTION_STATUS_LABELS } from './vnpay-protocol.ts';
 // reconciliation and is checked again, since the gateway retries its IPN.
 
 export interface CheckLog {
+  info?(object: object, message: string): void;
   warn(object: object, message: string): void;
   error(object: object, message: string): void;
 }
@@ -168,7 +169,11 @@ export function startPendingCheck(options: PendingCheckOptions): PendingCheck {
     while (!stopped) {
       const orders = await claim(db, 10, leaseMs);
       for (const order of orders) {
-        await checkOrder(db, provider, order, retry);
+        const outcome = await checkOrder(db, provider, order, retry);
+        log?.info?.(
+          { orderId: order.id, txnRef: order.txnRef, attempts: order.checkAttempts, outcome },
+          'payment order checked with the gateway',
+        );
         checked++;
       }
       if (orders.length < 10) break;

@@ -5,6 +5,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { logLine } from '../log-line.ts';
 import { lockDataDir } from './lock.ts';
 import * as schema from './schema.ts';
 
@@ -34,7 +35,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     // An idle connection that the server drops (restart, failover, admin command) must not crash the process:
     // the pool discards it and opens a new one for the next query.
     pool.on('error', (error) => {
-      process.stderr.write(`PostgreSQL: một kết nối rỗi bị đóng (${error.message}); sẽ mở kết nối mới.\n`);
+      logLine('warn', 'PostgreSQL: một kết nối rỗi bị đóng; sẽ mở kết nối mới.', { err: error.message });
     });
     // Fail fast with a clear message when the server is unreachable.
     await pool.query('select 1');
