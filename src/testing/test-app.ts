@@ -26,7 +26,18 @@ export function useTestApp(kind: DatabaseKind): TestApp {
     ctx.database = await openTestDatabase(kind);
     filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'motcua-test-files-'));
     ctx.filesDir = filesDir;
-    ctx.app = await buildApp(ctx.database, { logLevel: 'silent', filesDir });
+    // A test file keeps one cookie per account throughout: no periodic rotation or idle end during a slow run
+    // (security.api.test.ts checks those with its own clock).
+    const steadySessions = {
+      rotateMinutes: 24 * 60,
+      officerIdleMinutes: 24 * 60,
+      citizenIdleMinutes: 24 * 60,
+    };
+    ctx.app = await buildApp(ctx.database, {
+      logLevel: 'silent',
+      filesDir,
+      auth: { sessions: steadySessions },
+    });
     ctx.request = ({ cookie, headers, ...options }) =>
       ctx.app.inject({ ...options, headers: { ...headers, ...(cookie ? { cookie } : {}) } });
     ctx.login = async (email, password = demoPassword) => {
