@@ -87,7 +87,12 @@ describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
         detail: { action: event?.action, toState: event?.to_state },
       });
     }
-    expect(logged.at(-1)).toMatchObject({ actorUserId: userIds[DESK], actorRole: 'desk_officer' });
+    expect(logged.at(-1)).toMatchObject({
+      actorUserId: userIds[DESK],
+      actorRole: 'desk_officer',
+      actionLabel: 'Xử lý hồ sơ (chuyển bước, trạng thái)',
+      summary: expect.stringMatching(/^Nộp hồ sơ: .+ → /),
+    });
     const all = JSON.stringify((await entries(ADMIN, { dossierCode: d.code })).items);
     for (const p of PERSONAL) expect(all).not.toContain(p);
   });
@@ -115,7 +120,11 @@ describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
     const printed = (await entries(ADMIN, { dossierCode: d.code, action: 'dossier.personal_data_read' }))
       .items;
     expect(printed).toHaveLength(3);
-    expect(printed[0]?.detail).toEqual({ view: 'form:receipt' });
+    expect(printed[0]).toMatchObject({
+      detail: { view: 'form:receipt' },
+      actionLabel: 'Xem thông tin cá nhân trong hồ sơ',
+      summary: 'In giấy tiếp nhận và hẹn trả kết quả',
+    });
     // A dossier that does not exist is neither answered nor logged.
     const missing = await t.request({
       method: 'GET',
@@ -187,6 +196,7 @@ describe.each(testDatabaseKinds())('audit log on %s', (kind) => {
       subjectType: 'feedback',
       actorRole: 'reform_officer',
       detail: { action: 'reject', fromStatus: 'received', toStatus: 'rejected' },
+      summary: 'Từ chối: không thuộc phạm vi: Đã tiếp nhận → Không thuộc phạm vi xử lý',
     });
 
     const created = await t.request({

@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/connect.ts';
 import { rawRows } from '../../platform/db/raw-rows.ts';
 import { dayFromIso, msOfVnDay } from '../calendar/day.ts';
 import { auditActions } from './audit.types.ts';
+import { AUDIT_ACTION_LABELS, summaryOf } from './entry-summary.ts';
 
 const isoDay = z
   .string()
@@ -42,10 +43,31 @@ export interface AuditEntryView {
   actorRole: string | null;
   actorAgencyName: string | null;
   action: string;
+  /** Vietnamese: the kind of action, and one line from the detail. */
+  actionLabel: string;
+  summary: string;
   subjectType: string;
   subjectId: string;
   dossierCode: string | null;
   detail: Record<string, unknown>;
+  hash: string | null;
+}
+
+interface EntryRow {
+  id: string | number;
+  unit_id: string;
+  unit_name: string | null;
+  seq: string | number | null;
+  occurred_at: string | Date;
+  actor_user_id: string | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  actor_agency_name: string | null;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  dossier_code: string | null;
+  detail: Record<string, unknown> | string;
   hash: string | null;
 }
 
@@ -88,23 +110,7 @@ export async function listAuditEntries(
       sql`e.occurred_at < ${new Date(msOfVnDay(dayFromIso(q.to) + 1, 0)).toISOString()}::timestamptz`,
     );
   if (q.before) where.push(sql`e.id < ${q.before}`);
-  const rows = await rawRows<{
-    id: string | number;
-    unit_id: string;
-    unit_name: string | null;
-    seq: string | number | null;
-    occurred_at: string | Date;
-    actor_user_id: string | null;
-    actor_name: string | null;
-    actor_role: string | null;
-    actor_agency_name: string | null;
-    action: string;
-    subject_type: string;
-    subject_id: string;
-    dossier_code: string | null;
-    detail: Record<string, unknown> | string;
-    hash: string | null;
-  }>(
+  const rows = await rawRows<EntryRow>(
     db,
     sql`select e.id, e.unit_id, un.name as unit_name, e.seq, e.occurred_at, e.actor_user_id,
         us.full_name as actor_name, e.actor_role, ag.name as actor_agency_name, e.action, e.subject_type,
@@ -121,23 +127,30 @@ export async function listAuditEntries(
   const more = rows.length > q.pageSize;
   const page = rows.slice(0, q.pageSize);
   return {
-    items: page.map((r) => ({
-      id: Number(r.id),
-      unitId: r.unit_id,
-      unitName: r.unit_name,
-      seq: r.seq === null ? null : Number(r.seq),
-      occurredAt: new Date(r.occurred_at).toISOString(),
-      actorUserId: r.actor_user_id,
-      actorName: r.actor_name,
-      actorRole: r.actor_role,
-      actorAgencyName: r.actor_agency_name,
-      action: r.action,
-      subjectType: r.subject_type,
-      subjectId: r.subject_id,
-      dossierCode: r.dossier_code,
-      detail: typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail,
-      hash: r.hash,
-    })),
+    items: page.map((r) => viewOf(r)),
     nextCursor: more ? Number(page.at(-1)?.id) : null,
+  };
+}
+
+function viewOf(r: EntryRow): AuditEntryView {
+  const detail = typeof r.detail === 'string' ? JSON.parse(r.detail) : r.detail;
+  return {
+    id: Number(r.id),
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    seq: r.seq === null ? null : Number(r.seq),
+    occurredAt: new Date(r.occurred_at).toISOString(),
+    actorUserId: r.actor_user_id,
+    actorName: r.actor_name,
+    actorRole: r.actor_role,
+    actorAgencyName: r.actor_agency_name,
+    action: r.action,
+    actionLabel: AUDIT_ACTION_LABELS[r.action] ?? r.action,
+    summary: summaryOf(r.action, detail),
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    dossierCode: r.dossier_code,
+    detail,
+    hash: r.hash,
   };
 }

@@ -20,6 +20,8 @@ const entrySchema = z.object({
   actorRole: z.string().nullable(),
   actorAgencyName: z.string().nullable(),
   action: z.string(),
+  actionLabel: z.string(),
+  summary: z.string(),
   subjectType: z.string(),
   subjectId: z.string(),
   dossierCode: z.string().nullable(),

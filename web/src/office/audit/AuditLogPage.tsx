@@ -1,13 +1,14 @@
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { App, Button, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import { App, Button, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from 'antd';
+import type { Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { api, errorMessage, withQuery } from '../../api';
 import { ErrorState } from '../../components/ErrorState';
 import { filterByLabel, formatDateTime } from '../../format';
+import { roleLabels } from '../../labels';
 import { useApi } from '../../useApi';
 import { PageHeader } from '../PageHeader';
-import { auditActionLabels, auditRoleLabel, describeDetail, subjectLabel } from './auditLabels';
 import { type VerifyReport, VerifyResult } from './VerifyResult';
 
 interface AuditEntry {
@@ -20,6 +21,8 @@ interface AuditEntry {
   actorRole: string | null;
   actorAgencyName: string | null;
   action: string;
+  actionLabel: string;
+  summary: string;
   subjectType: string;
   subjectId: string;
   dossierCode: string | null;
@@ -35,12 +38,32 @@ interface Filters {
   to?: string;
 }
 
+type FilterValues = Omit<Filters, 'from' | 'to'> & { from?: Dayjs | null; to?: Dayjs | null };
+
+const actionOptions = [
+  { value: 'dossier.transition', label: 'Xử lý hồ sơ (chuyển bước, trạng thái)' },
+  { value: 'dossier.personal_data_read', label: 'Xem thông tin cá nhân trong hồ sơ' },
+  { value: 'dossier.tracking_book_read', label: 'Xem, xuất sổ theo dõi hồ sơ' },
+  { value: 'feedback.state_change', label: 'Xử lý phản ánh, kiến nghị' },
+  { value: 'feedback.personal_data_read', label: 'Xem thông tin người gửi phản ánh' },
+  { value: 'account.create', label: 'Tạo tài khoản cán bộ' },
+];
+
+const otherRoles: Record<string, string> = { cli: 'Dòng lệnh quản trị', system: 'Hệ thống' };
+const roleLabel = (role: string | null) =>
+  role ? ((roleLabels as Record<string, string>)[role] ?? otherRoles[role] ?? role) : '';
+const subjectLabels: Record<string, string> = {
+  feedback: 'Phản ánh',
+  agency: 'Cơ quan',
+  account: 'Tài khoản',
+};
+
 const PAGE_SIZE = 50;
 
 /** The audit log: who changed or read what, filterable, newest first, and the integrity check of its chains. */
 export default function AuditLogPage() {
   const { message } = App.useApp();
-  const [form] = Form.useForm<Filters>();
+  const [form] = Form.useForm<FilterValues>();
   const [filters, setFilters] = useState<Filters>({});
   // Keyset pages: the cursors of the pages before the current one.
   const [cursors, setCursors] = useState<number[]>([]);
@@ -64,8 +87,9 @@ export default function AuditLogPage() {
     }
   };
 
-  const apply = (values: Filters) => {
-    const clean = Object.fromEntries(Object.entries(values).filter(([, v]) => v)) as Filters;
+  const apply = ({ from, to, ...rest }: FilterValues) => {
+    const days = { from: from?.format('YYYY-MM-DD'), to: to?.format('YYYY-MM-DD') };
+    const clean = Object.fromEntries(Object.entries({ ...rest, ...days }).filter(([, v]) => v)) as Filters;
     setFilters(clean);
     setCursors([]);
   };
@@ -99,12 +123,7 @@ export default function AuditLogPage() {
           />
         </Form.Item>
         <Form.Item name="action" label="Thao tác">
-          <Select
-            allowClear
-            style={{ width: 280 }}
-            placeholder="Tất cả"
-            options={Object.entries(auditActionLabels).map(([value, label]) => ({ value, label }))}
-          />
+          <Select allowClear style={{ width: 280 }} placeholder="Tất cả" options={actionOptions} />
         </Form.Item>
         <Form.Item name="actor" label="Người thực hiện">
           <Input allowClear placeholder="Họ tên hoặc email" style={{ width: 200 }} maxLength={200} />
@@ -113,10 +132,10 @@ export default function AuditLogPage() {
           <Input allowClear style={{ width: 220 }} maxLength={60} />
         </Form.Item>
         <Form.Item name="from" label="Từ ngày">
-          <Input type="date" />
+          <DatePicker format="DD/MM/YYYY" placeholder="dd/mm/yyyy" />
         </Form.Item>
         <Form.Item name="to" label="Đến ngày">
-          <Input type="date" />
+          <DatePicker format="DD/MM/YYYY" placeholder="dd/mm/yyyy" />
         </Form.Item>
         <Form.Item>
           <Space>
@@ -156,23 +175,23 @@ export default function AuditLogPage() {
               <>
                 <div>{e.actorName ?? '—'}</div>
                 <Typography.Text type="secondary">
-                  {auditRoleLabel(e.actorRole)}
+                  {roleLabel(e.actorRole)}
                   {e.actorAgencyName ? ` – ${e.actorAgencyName}` : ''}
                 </Typography.Text>
               </>
             ),
           },
-          { title: 'Thao tác', dataIndex: 'action', render: (v: string) => auditActionLabels[v] ?? v },
+          { title: 'Thao tác', dataIndex: 'actionLabel' },
           {
             title: 'Đối tượng',
             render: (_, e) =>
               e.subjectType === 'dossier' ? (
                 <Link to={`/quan-tri/ho-so/${e.subjectId}`}>{e.dossierCode ?? 'Hồ sơ chưa có mã'}</Link>
               ) : (
-                `${subjectLabel(e.subjectType)} ${String(e.detail.code ?? '')}`.trim()
+                `${subjectLabels[e.subjectType] ?? e.subjectType} ${String(e.detail.code ?? '')}`.trim()
               ),
           },
-          { title: 'Chi tiết', render: (_, e) => describeDetail(e.action, e.detail) },
+          { title: 'Chi tiết', dataIndex: 'summary' },
           {
             title: 'Niêm phong',
             dataIndex: 'seq',
