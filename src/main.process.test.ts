@@ -53,6 +53,14 @@ describe('the server process', () => {
     expect(await waitReady(3941, first.child)).toEqual({ status: 'ok', database: 'pglite' });
     expect(first.output()).toMatch(/Motcua đã sẵn sàng/);
     expect(first.output()).toMatch(/quantri@demo\.motcua\.vn/);
+    // Not a terminal (systemd, containers): every line is a JSON log object, start-up and seeding included.
+    const lines = first
+      .output()
+      .split('\n')
+      .filter((line) => line.trim());
+    expect(
+      lines.filter((line) => !/^\{.*\}$/.test(line) || typeof JSON.parse(line).msg !== 'string'),
+    ).toEqual([]);
 
     const second = start(3942);
     expect(await second.exited).toBe(1);
