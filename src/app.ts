@@ -11,6 +11,7 @@ import { registerDossierRoutes } from './modules/dossier/routes.ts';
 import { registerEgovAssessmentRoutes } from './modules/egov-assessment/routes.ts';
 import { registerEvaluationRoutes } from './modules/evaluation/routes.ts';
 import { registerFeedbackRoutes } from './modules/feedback/routes.ts';
+import { registerIdempotencyCleanup } from './modules/idempotency/cleanup.ts';
 import { interopRoutes } from './modules/interop/routes.ts';
 import { type InteropWorkerOptions, startInteropWorker } from './modules/interop/worker.ts';
 import { startKpiRollup } from './modules/kpi/rollup-worker.ts';
@@ -124,6 +125,7 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       registerProcedureReviewRoutes,
       registerEgovAssessmentRoutes,
       interopRoutes({ filed: () => interop?.nudge() }),
+      registerIdempotencyCleanup,
     ],
     ...serverOptions,
   });
