@@ -87,7 +87,7 @@ describe.each(testDatabaseKinds())('Idempotency-Key on the office dossier routes
     const elsewhere = await post(
       desk,
       `/api/office/dossiers/${d.id}/actions`,
-      { version: d.version, action: { type: 'complete_step' } },
+      { version: d.version, action: { type: 'complete_step', comment: 'Chuyển' } },
       key,
     );
     expect(elsewhere.statusCode).toBe(422);
