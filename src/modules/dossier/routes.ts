@@ -4,6 +4,8 @@ import { receiveUpload } from '../../platform/files/receive-upload.ts';
 import type { AppContext, ZodApp } from '../../platform/http/context.ts';
 import { AppError, invalid } from '../../platform/http/errors.ts';
 import { requireOfficer } from '../auth/guards.ts';
+import { canSeeAgency } from '../auth/permissions.ts';
+import { roles } from '../auth/schema.ts';
 import {
   idempotencyHeaders,
   idempotencyOf,
@@ -11,8 +13,6 @@ import {
   once,
   storeAnswer,
 } from '../idempotency/idempotency.ts';
-import { canSeeAgency } from '../auth/permissions.ts';
-import { roles } from '../auth/schema.ts';
 import { actOnDossier } from './act-on-dossier.ts';
 import { assignDossier, officersWithRole } from './assign-dossier.ts';
 import { actionBody, assignBody, dossierSummarySchema, intakeBody, listQuery } from './dossier.types.ts';
@@ -83,15 +83,23 @@ export function registerDossierRoutes(app: ZodApp, context: AppContext): void {
           ...channels,
           ...(call && {
             alsoWrite: (tx, r) =>
-              storeAnswer(tx, call, 201, { ...minimalView(r.snapshot), statutoryAssumed: r.statutoryAssumed }),
+              storeAnswer(tx, call, 201, {
+                ...minimalView(r.snapshot),
+                statutoryAssumed: r.statutoryAssumed,
+              }),
           }),
         }),
       );
       if ('replay' in outcome) {
         markReplay(reply, outcome.replay);
-        const stored = outcome.replay.response as ReturnType<typeof minimalView> & { statutoryAssumed: boolean };
+        const stored = outcome.replay.response as ReturnType<typeof minimalView> & {
+          statutoryAssumed: boolean;
+        };
         if (wantsMinimal(request)) return stored;
-        return { ...(await viewDossier(db, principal, stored.id)), statutoryAssumed: stored.statutoryAssumed };
+        return {
+          ...(await viewDossier(db, principal, stored.id)),
+          statutoryAssumed: stored.statutoryAssumed,
+        };
       }
       const { snapshot, statutoryAssumed } = outcome.done;
       notify?.queued();

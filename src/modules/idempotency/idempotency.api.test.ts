@@ -30,12 +30,13 @@ describe.each(testDatabaseKinds())('Idempotency-Key on the office dossier routes
       url,
       cookie,
       payload,
-      headers: { ...(key ? { 'idempotency-key': key } : {}), ...(minimal ? { prefer: 'return=minimal' } : {}) },
+      headers: {
+        ...(key ? { 'idempotency-key': key } : {}),
+        ...(minimal ? { prefer: 'return=minimal' } : {}),
+      },
     });
   const dossiersNamed = async (name: string) =>
-    (
-      await t.database.db.select({ n: count() }).from(dossiers).where(eq(dossiers.applicantName, name))
-    )[0]?.n;
+    (await t.database.db.select({ n: count() }).from(dossiers).where(eq(dossiers.applicantName, name)))[0]?.n;
   const eventsOf = async (id: string) =>
     (await t.database.db.select({ n: count() }).from(dossierEvents).where(eq(dossierEvents.dossierId, id)))[0]
       ?.n;
@@ -127,6 +128,8 @@ describe.each(testDatabaseKinds())('Idempotency-Key on the office dossier routes
       .set({ createdAt: sql`now() - interval '25 hours'` })
       .where(eq(idempotencyKeys.key, key));
     expect(await deleteExpiredKeys(t.database.db)).toBeGreaterThanOrEqual(1);
-    expect(await t.database.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key))).toEqual([]);
+    expect(await t.database.db.select().from(idempotencyKeys).where(eq(idempotencyKeys.key, key))).toEqual(
+      [],
+    );
   });
 });
