@@ -118,6 +118,43 @@ describe.each(testDatabaseKinds())('Idempotency-Key on the office dossier routes
     expect(await eventsOf(d.id)).toBe(3);
   });
 
+  it('commits the change and its key together: a failure at the key leaves nothing, the retry acts once', async () => {
+    const desk = await t.login('motcua.vithanh@demo.motcua.vn');
+    const db = t.database.db;
+    // A failure right where the key is written stands in for a crash after the change's own statements.
+    await db.execute(sql`create function refuse_crash_key() returns trigger language plpgsql as $$
+      begin if new.key like 'crash-%' then raise exception 'simulated crash'; end if; return new; end $$`);
+    const arm = () =>
+      db.execute(
+        sql`create trigger refuse_crash_key before insert on idempotency_keys for each row execute function refuse_crash_key()`,
+      );
+    const disarm = () => db.execute(sql`drop trigger refuse_crash_key on idempotency_keys`);
+    const name = `Thử Sự Cố ${randomUUID().slice(0, 8)}`;
+    const body = await intakeBody(name);
+    const key = `crash-${randomUUID()}`;
+    await arm();
+    expect((await post(desk, '/api/office/dossiers', body, key)).statusCode).toBe(500);
+    await disarm();
+    expect(await dossiersNamed(name)).toBe(0);
+    const created = await post(desk, '/api/office/dossiers', body, key);
+    expect(created.statusCode, created.body).toBe(201);
+    expect(await dossiersNamed(name)).toBe(1);
+
+    const d = created.json() as Minimal;
+    const action = { version: d.version, action: { type: 'complete_step', comment: 'Chuyển' } };
+    const actionKey = `crash-${randomUUID()}`;
+    await arm();
+    expect((await post(desk, `/api/office/dossiers/${d.id}/actions`, action, actionKey)).statusCode).toBe(
+      500,
+    );
+    await disarm();
+    expect(await eventsOf(d.id)).toBe(2);
+    const acted = await post(desk, `/api/office/dossiers/${d.id}/actions`, action, actionKey);
+    expect(acted.statusCode, acted.body).toBe(200);
+    expect(await eventsOf(d.id)).toBe(3);
+    await db.execute(sql`drop function refuse_crash_key()`);
+  });
+
   it('forgets keys after a day', async () => {
     const desk = await t.login('motcua.vithanh@demo.motcua.vn');
     const key = `old-${randomUUID()}`;
