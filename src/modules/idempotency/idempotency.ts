@@ -79,8 +79,9 @@ export async function storeAnswer(
 }
 
 /**
- * Runs `work` once per key: a stored answer is replayed without running it; when `work` fails (a concurrent twin
- * won the race: stale version, duplicate key), the twin's answer is replayed if it is there by then.
+ * Runs `work` once per key. The new request, by far the common case, pays only the insert of its answer: the key
+ * is looked up when `work` fails — a repeat of a request already done fails on its stale version or on the key's
+ * primary key (rolling its change back), as does a concurrent twin — and the stored answer is replayed then.
  */
 export async function once<T>(
   db: Db,
@@ -88,16 +89,14 @@ export async function once<T>(
   work: () => Promise<T>,
 ): Promise<{ replay: StoredAnswer } | { done: T }> {
   if (!call) return { done: await work() };
-  const stored = await storedAnswerOf(db, call);
-  if (stored) return { replay: stored };
   try {
     return { done: await work() };
   } catch (error) {
-    const twin = await storedAnswerOf(db, call).catch((lookup) => {
+    const stored = await storedAnswerOf(db, call).catch((lookup) => {
       if (lookup instanceof AppError) throw lookup;
       return null;
     });
-    if (twin) return { replay: twin };
+    if (stored) return { replay: stored };
     throw error;
   }
 }
