@@ -266,7 +266,23 @@ interface PhaseResult {
   failures: string[];
 }
 
-async function runPhase(
+async function runPhase(kind: 'postgres' | 'embedded', port: number): Promise<PhaseResult> {
+  // Receivers of the phase's own (event ids restart at 1 in each database: a shared catcher would take them for resends).
+  const mail = await startMailCatcher({ port: 0 });
+  const sms = await startHttpReceiver({
+    path: '/sms',
+    check: checkSmsRequest(smsSettings),
+    answer: smsAccepted,
+  });
+  try {
+    return await runPhaseWith(kind, port, mail, sms);
+  } finally {
+    await mail.close();
+    await sms.close();
+  }
+}
+
+async function runPhaseWith(
   kind: 'postgres' | 'embedded',
   port: number,
   mail: MailCatcher,
@@ -599,30 +615,19 @@ async function verify(
   };
 }
 
-const mail = await startMailCatcher({ port: 0 });
-const sms = await startHttpReceiver({
-  path: '/sms',
-  check: checkSmsRequest(smsSettings),
-  answer: smsAccepted,
-});
 const results: PhaseResult[] = [];
-const say2 = say;
-try {
-  if (args.only !== 'embedded') results.push(await runPhase('postgres', Number(args.port), mail, sms));
-  if (args.only !== 'postgres') results.push(await runPhase('embedded', Number(args.port) + 1, mail, sms));
-} finally {
-  await mail.close();
-  await sms.close();
-}
-say2(
-  `\nChaos run ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
+const started = new Date();
+if (args.only !== 'embedded') results.push(await runPhase('postgres', Number(args.port)));
+if (args.only !== 'postgres') results.push(await runPhase('embedded', Number(args.port) + 1));
+say(
+  `\nChaos run ${started.toISOString()} – ${new Date().toISOString()} on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`,
 );
 const labels = results[0]?.figures.map(([label]) => label) ?? [];
 const width = Math.max(...labels.map((l) => l.length), 10);
-say2(`${''.padEnd(width)}  ${results.map((r) => r.name.padEnd(34)).join('')}`);
+say(`${''.padEnd(width)}  ${results.map((r) => r.name.padEnd(34)).join('')}`);
 for (const label of new Set(results.flatMap((r) => r.figures.map(([l]) => l))))
-  say2(
+  say(
     `${label.padEnd(width)}  ${results.map((r) => String(r.figures.find(([l]) => l === label)?.[1] ?? '').padEnd(34)).join('')}`,
   );
-for (const r of results) for (const f of r.failures) say2(`  ${r.name}: ${f}`);
+for (const r of results) for (const f of r.failures) say(`  ${r.name}: ${f}`);
 process.exit(results.some((r) => r.failures.length) ? 1 : 0);
