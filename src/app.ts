@@ -14,6 +14,7 @@ import { registerDossierRoutes } from './modules/dossier/routes.ts';
 import { registerEgovAssessmentRoutes } from './modules/egov-assessment/routes.ts';
 import { registerEvaluationRoutes } from './modules/evaluation/routes.ts';
 import { registerFeedbackRoutes } from './modules/feedback/routes.ts';
+import { registerIdempotencyCleanup } from './modules/idempotency/cleanup.ts';
 import { interopRoutes } from './modules/interop/routes.ts';
 import { type InteropWorkerOptions, startInteropWorker } from './modules/interop/worker.ts';
 import { startKpiRollup } from './modules/kpi/rollup-worker.ts';
@@ -135,6 +136,7 @@ export async function buildApp(database: Database, options: AppOptions): Promise
       registerEgovAssessmentRoutes,
       interopRoutes({ filed: () => interop?.nudge() }),
       registerAuditRoutes,
+      registerIdempotencyCleanup,
     ],
     ...serverOptions,
   });

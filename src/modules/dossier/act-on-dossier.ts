@@ -38,6 +38,9 @@ export interface ActionEnv {
   channels: ReadonlySet<NotificationChannel>;
 }
 
+/** A write that commits with the action or not at all (the Idempotency-Key's stored answer). */
+export type AlsoWrite<T = DossierSnapshot> = (tx: DbOrTx, result: T) => Promise<void>;
+
 export const noChannels: ReadonlySet<NotificationChannel> = new Set();
 
 /**
@@ -96,7 +99,7 @@ export async function actOnDossier(
   dossierId: string,
   version: number,
   action: DossierAction,
-  options: { now?: Date; channels?: ReadonlySet<NotificationChannel> } = {},
+  options: { now?: Date; channels?: ReadonlySet<NotificationChannel>; alsoWrite?: AlsoWrite } = {},
 ): Promise<DossierSnapshot> {
   const env: ActionEnv = {
     now: options.now ?? new Date(),
@@ -108,6 +111,13 @@ export async function actOnDossier(
   if (row.version !== version) throw staleDossier();
   if (action.type === 'transfer') await checkInterlinkRoute(db, row.procedureId, action.toAgencyId);
   const run = (q: DbOrTx) => applyAction(q, row.ownerUnitId, row.snapshot, action, actorOf(principal), env);
+  const { alsoWrite } = options;
+  if (alsoWrite)
+    return db.transaction(async (tx) => {
+      const s = await run(tx);
+      await alsoWrite(tx, s);
+      return s;
+    });
   return writesMore(action) ? db.transaction(run) : run(db);
 }
 

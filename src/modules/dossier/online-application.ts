@@ -14,7 +14,7 @@ import { validateFormData } from '../catalog/form-data.ts';
 import { procedureAgencies, procedures } from '../catalog/schema.ts';
 import type { NotificationChannel } from '../notify/schema.ts';
 import { adminUnits, agencies } from '../org/schema.ts';
-import { actOnDossier, staleDossier } from './act-on-dossier.ts';
+import { type AlsoWrite, actOnDossier, staleDossier } from './act-on-dossier.ts';
 import { columnsOf, loadDossier } from './dossier-store.ts';
 import type { DossierAction } from './lifecycle/actions.ts';
 import { type DossierSnapshot, newDossier } from './lifecycle/snapshot.ts';
@@ -133,8 +133,9 @@ export async function replayedDossier(
   return row.dossierId;
 }
 
+/** Stores the key; for an action, inside the action's transaction (a crash keeps both or neither). */
 export async function rememberRequest(
-  db: Db,
+  db: Pick<Db, 'insert'>,
   userId: string,
   key: string | undefined,
   scope: string,
@@ -455,6 +456,7 @@ export async function actAsApplicant(
   version: number,
   action: ApplicantAction,
   channels?: ReadonlySet<NotificationChannel>,
+  alsoWrite?: AlsoWrite,
 ) {
   const row = await ownDossier(db, principal, id);
   if (action.type === 'submit' && row.state === 'draft') {
@@ -481,5 +483,8 @@ export async function actAsApplicant(
       );
     }
   }
-  return actOnDossier(db, principal, id, version, action, { ...(channels ? { channels } : {}) });
+  return actOnDossier(db, principal, id, version, action, {
+    ...(channels ? { channels } : {}),
+    ...(alsoWrite ? { alsoWrite } : {}),
+  });
 }

@@ -7,6 +7,7 @@ import { requireUser } from '../auth/guards.ts';
 import { applicantInput } from './dossier.types.ts';
 import { dossierFormPdf } from './dossier-forms.ts';
 import { dossierFile } from './dossier-forms-files.ts';
+import type { DbOrTx } from './dossier-store.ts';
 import { lookupDossier } from './lookup.ts';
 import { listMyDossiers, viewMyDossier } from './my-dossier-view.ts';
 import {
@@ -235,7 +236,18 @@ export function registerOnlineRoutes(app: ZodApp, context: AppContext): void {
       const scope = `action:${id}:${request.body.action.type}`;
       if (await replayedDossier(db, principal.userId, key, scope)) return viewMyDossier(db, principal, id);
       try {
-        await actAsApplicant(db, principal, id, request.body.version, request.body.action, notify?.channels);
+        const remember = key
+          ? (tx: DbOrTx) => rememberRequest(tx, principal.userId, key, scope, id)
+          : undefined;
+        await actAsApplicant(
+          db,
+          principal,
+          id,
+          request.body.version,
+          request.body.action,
+          notify?.channels,
+          remember,
+        );
         notify?.queued();
       } catch (error) {
         // Two identical requests raced: the first one's key is there now, so this one is a replay.
@@ -244,7 +256,6 @@ export function registerOnlineRoutes(app: ZodApp, context: AppContext): void {
         }
         throw error;
       }
-      await rememberRequest(db, principal.userId, key, scope, id);
       return viewMyDossier(db, principal, id);
     },
   );

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
 import { testDatabaseKinds } from '../../testing/test-db.ts';
@@ -202,6 +202,39 @@ describe.each(testDatabaseKinds())('online applications on %s', (kind) => {
     expect(
       (await t.request({ method: 'GET', url: `/api/my/dossiers/${d.id}`, cookie: citizen })).statusCode,
     ).toBe(404);
+  });
+
+  it('answers concurrent identical submits with one key by one submit (the key commits with it)', async () => {
+    const citizen = await t.login(CITIZEN);
+    const d = await completeDraft(citizen);
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, () => act(citizen, d, { type: 'submit' }, 'submit-race-0001')),
+    );
+    for (const a of answers) expect(a.statusCode, a.body).toBe(200);
+    const events = await t.database.db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, d.id));
+    expect(events.filter((e) => e.action === 'submit')).toHaveLength(1);
+  });
+
+  it('keeps the submit and its key together: a failure between them leaves the draft, the retry submits once', async () => {
+    const citizen = await t.login(CITIZEN);
+    const d = await completeDraft(citizen);
+    // A failure right where the key is written stands in for a crash after the submit's own statement.
+    await t.database.db.execute(sql`create function refuse_crash_key() returns trigger language plpgsql as $$
+      begin if new.key like 'crash-%' then raise exception 'simulated crash'; end if; return new; end $$`);
+    await t.database.db.execute(
+      sql`create trigger refuse_crash_key before insert on request_keys for each row execute function refuse_crash_key()`,
+    );
+    try {
+      expect((await act(citizen, d, { type: 'submit' }, 'crash-submit-0001')).statusCode).toBe(500);
+    } finally {
+      await t.database.db.execute(sql`drop trigger refuse_crash_key on request_keys`);
+      await t.database.db.execute(sql`drop function refuse_crash_key()`);
+    }
+    expect((await mine(citizen, d.id)).state).toBe('draft');
+    const retried = await act(citizen, d, { type: 'submit' }, 'crash-submit-0001');
+    expect(retried.statusCode, retried.body).toBe(200);
+    const events = await t.database.db.select().from(dossierEvents).where(eq(dossierEvents.dossierId, d.id));
+    expect(events.filter((e) => e.action === 'submit')).toHaveLength(1);
   });
 
   it('goes from draft to result: submit once, supplement, receipt with check value, result download', async () => {

@@ -8,14 +8,18 @@ import { workingCalendar } from '../calendar/calendar-store.ts';
 import { procedureAgencies, procedures } from '../catalog/schema.ts';
 import type { NotificationChannel } from '../notify/schema.ts';
 import { agencies } from '../org/schema.ts';
-import { type ActionEnv, actorOf, applyAction, noChannels } from './act-on-dossier.ts';
+import { type ActionEnv, type AlsoWrite, actorOf, applyAction, noChannels } from './act-on-dossier.ts';
 import type { IntakeBody } from './dossier.types.ts';
 import { columnsOf } from './dossier-store.ts';
-import { newDossier, type StatutoryTime } from './lifecycle/snapshot.ts';
+import { type DossierSnapshot, newDossier, type StatutoryTime } from './lifecycle/snapshot.ts';
 import { dossierDocuments, dossiers } from './schema.ts';
 import { newTrackingCheck } from './tracking-check.ts';
 
 type ProcedureRow = typeof procedures.$inferSelect;
+export interface WalkIn {
+  snapshot: DossierSnapshot;
+  statutoryAssumed: boolean;
+}
 
 /**
  * The statutory time as the lifecycle counts it. Units the catalog left unconfirmed (none, calendar "Ngày",
@@ -64,7 +68,7 @@ export async function receiveWalkIn(
   db: Db,
   principal: Principal,
   input: IntakeBody,
-  options: { now?: Date; channels?: ReadonlySet<NotificationChannel> } = {},
+  options: { now?: Date; channels?: ReadonlySet<NotificationChannel>; alsoWrite?: AlsoWrite<WalkIn> } = {},
 ) {
   const now = options.now ?? new Date();
   const desk = principal.roles.find(
@@ -171,6 +175,8 @@ export async function receiveWalkIn(
       actor,
       env,
     );
-    return { snapshot, statutoryAssumed: time.assumed };
+    const received: WalkIn = { snapshot, statutoryAssumed: time.assumed };
+    if (options.alsoWrite) await options.alsoWrite(tx, received);
+    return received;
   });
 }

@@ -7,6 +7,13 @@ import { recordDossierRead } from '../audit/personal-data-reads.ts';
 import { requireOfficer } from '../auth/guards.ts';
 import { canSeeAgency } from '../auth/permissions.ts';
 import { roles } from '../auth/schema.ts';
+import {
+  idempotencyHeaders,
+  idempotencyOf,
+  markReplay,
+  once,
+  storeAnswer,
+} from '../idempotency/idempotency.ts';
 import { actOnDossier } from './act-on-dossier.ts';
 import { assignDossier, officersWithRole } from './assign-dossier.ts';
 import { actionBody, assignBody, dossierSummarySchema, intakeBody, listQuery } from './dossier.types.ts';
@@ -63,14 +70,39 @@ export function registerDossierRoutes(app: ZodApp, context: AppContext): void {
         tags: ['one-stop desk'],
         summary: 'Receive a walk-in or postal dossier at a one-stop desk',
         description:
-          'Answers the full dossier view, or only id, state and version with `Prefer: return=minimal`.',
+          'Answers the full dossier view, or only id, state and version with `Prefer: return=minimal`. With an `Idempotency-Key` header a repeat answers the first response (`Idempotent-Replayed: true`); the same key with another body gets 422.',
+        headers: idempotencyHeaders,
         body: intakeBody,
         response: { 201: dossierDetailSchema.extend({ statutoryAssumed: z.boolean() }) },
       },
     },
     async (request, reply) => {
       const principal = requireOfficer(request);
-      const { snapshot, statutoryAssumed } = await receiveWalkIn(db, principal, request.body, channels);
+      const call = idempotencyOf(request, principal.userId);
+      const outcome = await once(db, call, () =>
+        receiveWalkIn(db, principal, request.body, {
+          ...channels,
+          ...(call && {
+            alsoWrite: (tx, r) =>
+              storeAnswer(tx, call, 201, {
+                ...minimalView(r.snapshot),
+                statutoryAssumed: r.statutoryAssumed,
+              }),
+          }),
+        }),
+      );
+      if ('replay' in outcome) {
+        markReplay(reply, outcome.replay);
+        const stored = outcome.replay.response as ReturnType<typeof minimalView> & {
+          statutoryAssumed: boolean;
+        };
+        if (wantsMinimal(request)) return stored;
+        return {
+          ...(await viewDossier(db, principal, stored.id)),
+          statutoryAssumed: stored.statutoryAssumed,
+        };
+      }
+      const { snapshot, statutoryAssumed } = outcome.done;
       notify?.queued();
       if (wantsMinimal(request))
         return reply.status(201).send({ ...minimalView(snapshot), statutoryAssumed });
@@ -123,19 +155,32 @@ export function registerDossierRoutes(app: ZodApp, context: AppContext): void {
         tags: ['one-stop desk'],
         summary: 'Take an action of the lifecycle (optimistic concurrency on version)',
         description:
-          'Answers the full dossier view, or only id, state and version with `Prefer: return=minimal`.',
+          'Answers the full dossier view, or only id, state and version with `Prefer: return=minimal`. With an `Idempotency-Key` header a repeat answers the first response (`Idempotent-Replayed: true`; the full view shows the dossier as it is now); the same key with another body gets 422.',
+        headers: idempotencyHeaders,
         params: idParams,
         body: actionBody,
         response: { 200: dossierDetailSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const principal = requireOfficer(request);
       const { action, version } = request.body;
       if (action.type === 'issue_result' && !(await files.exists(action.resultFileId))) {
         throw invalid('action.resultFileId', 'Không tìm thấy tệp kết quả; vui lòng tải tệp lên trước.');
       }
-      const snapshot = await actOnDossier(db, principal, request.params.id, version, action, channels);
+      const call = idempotencyOf(request, principal.userId);
+      const outcome = await once(db, call, () =>
+        actOnDossier(db, principal, request.params.id, version, action, {
+          ...channels,
+          ...(call && { alsoWrite: (tx, s) => storeAnswer(tx, call, 200, minimalView(s)) }),
+        }),
+      );
+      if ('replay' in outcome) {
+        markReplay(reply, outcome.replay);
+        if (wantsMinimal(request)) return outcome.replay.response as ReturnType<typeof minimalView>;
+        return viewDossier(db, principal, request.params.id);
+      }
+      const snapshot = outcome.done;
       notify?.queued();
       if (wantsMinimal(request)) return minimalView(snapshot);
       return viewDossier(db, principal, request.params.id);

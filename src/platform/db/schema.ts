@@ -8,6 +8,7 @@ export * from '../../modules/dossier/schema.ts';
 export * from '../../modules/egov-assessment/schema.ts';
 export * from '../../modules/evaluation/schema.ts';
 export * from '../../modules/feedback/schema.ts';
+export * from '../../modules/idempotency/schema.ts';
 export * from '../../modules/interop/schema.ts';
 export * from '../../modules/kpi/schema.ts';
 export * from '../../modules/meetings/schema.ts';
