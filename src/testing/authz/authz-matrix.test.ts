@@ -6,6 +6,7 @@ import { rawRows } from '../../platform/db/raw-rows.ts';
 import { vietnameseLetters } from '../fuzz/hostile.ts';
 import { useTestApp } from '../test-app.ts';
 import { testDatabaseKinds } from '../test-db.ts';
+import { xlsxText } from './export-text.ts';
 import { type Fixtures, makeFixtures, signUpCitizenB } from './fixtures.ts';
 import {
   type Caller,
@@ -99,8 +100,9 @@ describe.each(testDatabaseKinds())('authorisation matrix on %s', (kind) => {
     const failures: string[] = [];
     const statuses = new Map<string, string[]>();
     let checks = 0;
-    let refusals = 0;
+    const refusals = new Map<number, number>();
     let recordsChecked = 0;
+    let exportsChecked = 0;
     for (const route of routes) {
       const [method, path] = route.split(' ') as [string, string];
       const op = doc.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
@@ -134,7 +136,7 @@ describe.each(testDatabaseKinds())('authorisation matrix on %s', (kind) => {
         if (expected === 'refused') {
           if (![401, 403, 404].includes(response.statusCode) && !(writes && response.statusCode === 400))
             failures.push(`${where}: expected a refusal`);
-          else refusals++;
+          else refusals.set(response.statusCode, (refusals.get(response.statusCode) ?? 0) + 1);
           if (response.statusCode >= 400) {
             const message = safeJson(response)?.error?.message;
             if (typeof message !== 'string' || !vietnameseLetters.test(message))
@@ -150,7 +152,20 @@ describe.each(testDatabaseKinds())('authorisation matrix on %s', (kind) => {
           const changed = tables.filter((n) => before.get(n) !== after.get(n));
           if (changed.length) failures.push(`${where}: refused write changed ${changed.join(', ')}`);
         }
-        if (response.statusCode < 300 && String(response.headers['content-type'] ?? '').includes('json')) {
+        const type = String(response.headers['content-type'] ?? '');
+        if (response.statusCode < 300 && type.includes('spreadsheetml')) {
+          // Exported rows: every private record's code or id the export names must be the caller's to see.
+          const text = await xlsxText(response.rawPayload);
+          exportsChecked++;
+          for (const [value, record] of records) {
+            if (!text.includes(value)) continue;
+            recordsChecked++;
+            const leak = outOfScope(caller, record);
+            if (leak && !access.shows?.includes(record.table))
+              failures.push(`${where}: export shows ${value} (${leak})`);
+          }
+        }
+        if (response.statusCode < 300 && type.includes('json')) {
           for (const value of stringsIn(safeJson(response))) {
             const record = records.get(value);
             if (!record) continue;
@@ -169,7 +184,9 @@ describe.each(testDatabaseKinds())('authorisation matrix on %s', (kind) => {
     }
     console.log(
       `authorisation matrix on ${kind}: ${routes.length} routes × ${callers.length} principals = ${checks} checks ` +
-        `(${refusals} refusals, ${recordsChecked} records in answers checked against the caller's scope), ` +
+        `(refusals by status: ${[...refusals].map(([status, n]) => `${status} × ${n}`).join(', ')}; ` +
+        `${recordsChecked} private records in ${exportsChecked} Excel exports and the JSON answers checked against ` +
+        `the caller's scope), ` +
         `${failures.length} leaks or wrong answers`,
     );
     expect(failures).toEqual([]);

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestApp } from '../test-app.ts';
 import { testDatabaseKinds } from '../test-db.ts';
+import { xlsxText } from './export-text.ts';
 import { type Fixtures, makeFixtures, signUpCitizenB } from './fixtures.ts';
 import { principalEmails } from './principals.ts';
 
@@ -129,6 +129,7 @@ describe.each(testDatabaseKinds())('direct-object access on %s', (kind) => {
     const own = await get(book, 'deskA');
     expect(own.statusCode, own.body).toBe(200);
     const ownRows = await xlsxText(own.rawPayload);
+    expect(ownRows).toContain(f.dossierA.code);
     expect(ownRows).not.toContain(f.dossierB.code);
 
     const report = `/api/office/reports/procedure-handling?agencyId=${f.agencyA}&period=year&year=2026`;
@@ -139,7 +140,9 @@ describe.each(testDatabaseKinds())('direct-object access on %s', (kind) => {
     expect([403, 404], foreignUnit.body).toContain(foreignUnit.statusCode);
 
     // The indicator drill-down of unit B asked for by an officer of unit A: refused, or without B's dossiers.
-    const drill = `/api/office/kpi/dossiers?from=2026-01&to=2026-12&metrics=received&unit=${f.unitB}&format=xlsx`;
+    const drill = `/api/office/kpi/dossiers?from=2026-01&to=2026-12&metrics=receivedOffline&unit=${f.unitB}&format=xlsx`;
+    const theirs = await get(drill, 'deskOtherUnit');
+    expect(await xlsxText(theirs.rawPayload)).toContain(f.dossierB.code);
     const foreign = await get(drill, 'deskA');
     if (foreign.statusCode === 200) expect(await xlsxText(foreign.rawPayload)).not.toContain(f.dossierB.code);
     else expect([403, 404], foreign.body).toContain(foreign.statusCode);
@@ -147,19 +150,68 @@ describe.each(testDatabaseKinds())('direct-object access on %s', (kind) => {
     if (unscoped.statusCode === 200)
       expect(await xlsxText(unscoped.rawPayload)).not.toContain(f.dossierB.code);
   });
-});
 
-/** Every cell of every sheet of an Excel file, as one text. */
-async function xlsxText(bytes: Buffer): Promise<string> {
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(bytes as unknown as ArrayBuffer);
-  const cells: string[] = [];
-  book.eachSheet((sheet) =>
-    sheet.eachRow((row) =>
-      row.eachCell((cell) => {
-        cells.push(String(cell.text ?? ''));
-      }),
-    ),
-  );
-  return cells.join('\n');
-}
+  it('answers a stranger who asks to pay or refund a dossier fee with "not found", before any gateway question', async () => {
+    // No payment gateway is configured in the tests: the owner hears so, a stranger only that there is no such dossier.
+    const pay = (who?: string, id = f.onlineA.id) =>
+      t.request({
+        method: 'POST',
+        url: `/api/my/dossiers/${id}/payment`,
+        ...(who ? { cookie: c[who] as string } : {}),
+      });
+    expect((await pay()).statusCode).toBe(401);
+    for (const who of ['citizenB', 'deskA', 'admin']) {
+      const r = await pay(who);
+      expect(r.statusCode, `${who}: ${r.body}`).toBe(404);
+    }
+    expect((await pay('citizenA')).json().error.message).toMatch(/chưa được cấu hình/);
+    const refund = (who: string) =>
+      t.request({
+        method: 'POST',
+        url: `/api/office/dossiers/${f.dossierA.id}/payment/refund`,
+        cookie: c[who] as string,
+        payload: { reason: 'Hoàn tiền thử nghiệm phân quyền' },
+      });
+    for (const who of ['otherAgencyA', 'deskOtherUnit']) {
+      const r = await refund(who);
+      expect(r.statusCode, `${who}: ${r.body}`).toBe(404);
+    }
+    expect((await refund('deskA')).statusCode).toBe(403);
+  });
+
+  it("exports a survey round's answers only for the desks the officer works in", async () => {
+    const rounds = (await get('/api/office/survey-rounds', 'deskA')).json() as { items?: { id: string }[] };
+    const list = Array.isArray(rounds) ? (rounds as { id: string }[]) : (rounds.items ?? []);
+    const round = list[0];
+    expect(round).toBeDefined();
+    const all = await xlsxText(
+      (await get(`/api/office/survey-rounds/${round?.id}/export.xlsx`, 'admin')).rawPayload,
+    );
+    expect(all).toMatch(/Vị Tân/);
+    const allResults = (await get(`/api/office/survey-rounds/${round?.id}/results`, 'admin')).json() as {
+      counts: { responses: number };
+    };
+    for (const [who, own, other] of [
+      ['deskA', /Vị Thanh/, /Vị Tân|Hỏa Lựu/],
+      ['deskOtherUnit', /Vị Tân/, /Vị Thanh|Hỏa Lựu/],
+    ] as const) {
+      const r = await get(`/api/office/survey-rounds/${round?.id}/export.xlsx`, who);
+      expect(r.statusCode, r.body).toBe(200);
+      const text = await xlsxText(r.rawPayload);
+      expect(text).toMatch(own);
+      expect(text).not.toMatch(other);
+      // The round itself names its desks; its figures are only the officer's desk's.
+      const results = (await get(`/api/office/survey-rounds/${round?.id}/results`, who)).json() as {
+        counts: { responses: number; byAgency: { agencyName: string }[] };
+      };
+      const byAgency = results.counts.byAgency.map((a) => a.agencyName).join('\n');
+      expect(byAgency).toMatch(own);
+      expect(byAgency).not.toMatch(other);
+      expect(results.counts.responses).toBeLessThan(allResults.counts.responses);
+    }
+    // An officer of a desk outside the round sees nothing of it.
+    expect([403, 404]).toContain(
+      (await get(`/api/office/survey-rounds/${round?.id}/results`, 'otherAgencyA')).statusCode,
+    );
+  });
+});
