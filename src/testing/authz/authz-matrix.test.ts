@@ -137,6 +137,8 @@ describe.each(testDatabaseKinds())('authorisation matrix on %s', (kind) => {
           if (![401, 403, 404].includes(response.statusCode) && !(writes && response.statusCode === 400))
             failures.push(`${where}: expected a refusal`);
           else refusals.set(response.statusCode, (refusals.get(response.statusCode) ?? 0) + 1);
+          if (response.statusCode === 400 && process.env.AUTHZ_VERBOSE === '1')
+            console.log(`${where}: ${response.body.slice(0, 240)}`);
           if (response.statusCode >= 400) {
             const message = safeJson(response)?.error?.message;
             if (typeof message !== 'string' || !vietnameseLetters.test(message))
