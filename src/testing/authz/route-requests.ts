@@ -98,7 +98,8 @@ export function pathValues(path: string, f: Fixtures, targets: Targets): string 
       if (name === 'ownerUnitId') return f.unitA;
       if (name === 'year') return String(f.planYear);
       if (name === 'kind') return 'receipt';
-      if (name === 'action') return 'submit';
+      if (name === 'action') return 'propose';
+      if (before === 'deliveries' || (name === 'id' && segments[i - 2] === 'deliveries')) return '1';
       if (name === 'userId') return f.citizenAUserId;
       if (name === 'token') return 'khong-co-that-0123456789';
       if (/fileId$/i.test(name)) return f.dossierA.resultFileId;
@@ -155,7 +156,17 @@ function valueFor(schema: JsonSchema, key: string, f: Fixtures): unknown {
   if (s.pattern) {
     const re = new RegExp(s.pattern);
     if (re.test('2026-03') && !re.test('2026-03-16')) return key === 'to' ? '2026-12' : '2026-01';
+    // Codes and keys with their own shapes: the first plausible value that fits.
+    const fits = [
+      'kiem_tra',
+      'KT-01',
+      '1.001193',
+      'https://he-thong.authz.motcua.test/nhan',
+      '0912345678',
+    ].find((v) => re.test(v));
+    if (fits) return fits;
   }
+  if (/url$/i.test(key)) return 'https://he-thong.authz.motcua.test/nhan';
   if (key === 'year') return f.planYear;
   if (key === 'metrics') return 'ratings';
   if (key === 'agency') return f.agencyA;
