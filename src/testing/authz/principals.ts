@@ -189,8 +189,7 @@ export function outOfScope(caller: Caller, record: PrivateRecord): string | null
   if (record.snapshot) return canSeeDossier(p, record.snapshot) ? null : 'dossier of agencies not mine';
   if (record.wardId && !caller.units.has(record.wardId)) {
     // Officers of a former city (the plan period) oversee the wards that succeeded it: compared only ward to ward.
-    const callerWards = [...caller.units].filter((u) => u.length > 0);
-    if (callerWards.some((u) => wardOfficerUnits.has(u))) return `${record.table} of another unit`;
+    if ([...caller.units].some((u) => wardOfficerUnits.has(u))) return `${record.table} of another unit`;
   }
   return null;
 }

@@ -9,7 +9,7 @@ import type { PrincipalName } from './principals.ts';
  *   `officer` (any officer with a role), `admin` (deployment-wide administrator), or a named group of roles;
  * - scope: what the record its path names must belong to — `own` (the signed-in person's), `agency` (an agency
  *   of the officer), `unit` (a unit of the officer); absent when the path names shared reference data or nothing;
- * - shows: private tables the route shows on purpose to its audience beyond the caller's scope (none so far).
+ * - shows: private tables the route shows on purpose beyond the caller's own scope (each one says why).
  */
 export type Audience =
   | 'public'
