@@ -13,7 +13,8 @@ import { orderKey, touch } from './start-payment.ts';
  */
 export async function refundPayment(
   db: Db,
-  provider: PaymentProvider,
+  /** Resolved only once the caller may refund this dossier's fee. */
+  provider: () => PaymentProvider,
   principal: Principal,
   dossierId: string,
   reason: string,
@@ -21,6 +22,7 @@ export async function refundPayment(
 ) {
   const dossier = await visibleDossier(db, principal, dossierId);
   requireRefunder(principal, dossier.receivingAgencyId);
+  const gateway = provider();
   const [order] = await db
     .select()
     .from(paymentOrders)
@@ -37,7 +39,7 @@ export async function refundPayment(
   const base = { ownerUnitId: order.ownerUnitId, kind: 'refund', txnRef: order.txnRef, orderId: order.id };
   let result: Awaited<ReturnType<PaymentProvider['refund']>>;
   try {
-    result = await provider.refund(order, { amountVnd: order.amountVnd, createdBy: principal.fullName }, now);
+    result = await gateway.refund(order, { amountVnd: order.amountVnd, createdBy: principal.fullName }, now);
   } catch (error) {
     if (!(error instanceof GatewayUnavailableError)) throw error;
     await db.insert(paymentNotifications).values({

@@ -111,7 +111,7 @@ export function paymentsRoutes(options: PaymentsOptions = {}) {
         },
       },
       async (request) =>
-        startPayment(db, requireProvider(), requireUser(request), request.params.id, {
+        startPayment(db, requireProvider, requireUser(request), request.params.id, {
           ipAddr: request.ip,
           returnUrl: `${publicBaseUrl(request)}/api/payments/vnpay/return`,
           ...(options.checkDelayMs !== undefined ? { checkDelayMs: options.checkDelayMs } : {}),
@@ -220,7 +220,7 @@ export function paymentsRoutes(options: PaymentsOptions = {}) {
       },
       async (request) => {
         const principal = requireOfficer(request);
-        await refundPayment(db, requireProvider(), principal, request.params.id, request.body.reason);
+        await refundPayment(db, requireProvider, principal, request.params.id, request.body.reason);
         const row = await visibleDossier(db, principal, request.params.id);
         return {
           ...(await dossierPayment(db, row)),

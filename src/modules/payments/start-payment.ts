@@ -31,7 +31,8 @@ export interface StartPaymentInput {
  */
 export async function startPayment(
   db: Db,
-  provider: PaymentProvider,
+  /** Resolved only once the caller is known to own the dossier: a stranger learns nothing from the answer. */
+  provider: () => PaymentProvider,
   principal: Principal,
   dossierId: string,
   input: StartPaymentInput,
@@ -41,6 +42,7 @@ export async function startPayment(
     const [row] = await tx.select().from(dossiers).where(eq(dossiers.id, dossierId)).for('update');
     if (!row || principal.kind !== 'citizen' || row.applicantUserId !== principal.userId)
       throw notFound('Không tìm thấy hồ sơ.');
+    const gateway = provider();
     const { facts, orders } = await loadPaymentFacts(tx, row);
     const open = orders.find((o) => o.state === 'pending' && o.expiresAt > now);
     if (open) return { paymentUrl: open.paymentUrl, txnRef: open.txnRef, expiresAt: open.expiresAt };
@@ -51,7 +53,7 @@ export async function startPayment(
     const txnRef = newTxnRef(now);
     const expiresAt = new Date(now.getTime() + PAYMENT_TTL_MS);
     const orderInfo = plainOrderInfo(`Nop le phi ho so ${row.code ?? row.id.slice(0, 8)} ${txnRef}`);
-    const { url, gatewayCreateDate } = provider.paymentUrl({
+    const { url, gatewayCreateDate } = gateway.paymentUrl({
       txnRef,
       amountVnd,
       orderInfo,
@@ -66,7 +68,7 @@ export async function startPayment(
       dossierId: row.id,
       dossierCode: row.code,
       receivingAgencyId: row.receivingAgencyId,
-      provider: provider.name,
+      provider: gateway.name,
       amountVnd,
       state: 'pending',
       orderInfo,
