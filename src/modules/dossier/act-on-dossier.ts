@@ -7,7 +7,7 @@ import { notificationKindOf } from '../notify/messages.ts';
 import type { NotificationChannel } from '../notify/schema.ts';
 import { interlinkRouteOf } from '../procedure-review/index.ts';
 import { canSeeDossier } from './dossier-access.ts';
-import { commitTransition, type DbOrTx, loadDossier, nextDossierCode } from './dossier-store.ts';
+import { commitTransition, type DbOrTx, loadForAction, nextDossierCode } from './dossier-store.ts';
 import type { Actor, DossierAction } from './lifecycle/actions.ts';
 import type { DossierSnapshot } from './lifecycle/snapshot.ts';
 import { transition } from './lifecycle/transition.ts';
@@ -103,7 +103,7 @@ export async function actOnDossier(
     calendar: await workingCalendar(db),
     channels: options.channels ?? noChannels,
   };
-  const row = await loadDossier(db, dossierId);
+  const row = await loadForAction(db, dossierId);
   if (!row || !canSeeDossier(principal, row.snapshot)) throw notFound('Không tìm thấy hồ sơ.');
   if (row.version !== version) throw staleDossier();
   if (action.type === 'transfer') await checkInterlinkRoute(db, row.procedureId, action.toAgencyId);

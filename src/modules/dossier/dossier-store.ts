@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/connect.ts';
-import { insertSelectFrom } from '../../platform/db/insert-select.ts';
+import { driverValue, preparedStatement } from '../../platform/db/prepared.ts';
 import { isoFromDay, vnDayOfMs } from '../calendar/day.ts';
 import { agencies } from '../org/schema.ts';
 import { formatDossierCode } from './dossier-code.ts';
@@ -127,6 +128,90 @@ export async function saveSnapshot(tx: DbOrTx, ownerUnitId: string, snapshot: Do
     .where(and(eq(dossiers.ownerUnitId, ownerUnitId), eq(dossiers.id, snapshot.id)));
 }
 
+/** What an action needs of a stored dossier (a narrow read: the snapshot carries the rest). */
+export interface ActionRow {
+  ownerUnitId: string;
+  procedureId: string;
+  version: number;
+  snapshot: DossierSnapshot;
+}
+
+const loadForActionStatement = preparedStatement<ActionRow>(
+  'dossier_load_for_action',
+  () => sql`select ${dossiers.ownerUnitId} as "ownerUnitId", ${dossiers.procedureId} as "procedureId",
+    ${dossiers.version} as "version", ${dossiers.snapshot} as "snapshot"
+    from ${dossiers} where ${dossiers.id} = ${sql.placeholder('id')}`,
+);
+
+export async function loadForAction(db: DbOrTx, id: string): Promise<ActionRow | undefined> {
+  const [row] = await loadForActionStatement(db, { id });
+  return row;
+}
+
+/** The columns a transition rewrites (all derived from the snapshot), in a fixed order for a prepared statement. */
+const transitionColumns = [
+  'code',
+  'ruleProfile',
+  'state',
+  'channel',
+  'currentAgencyId',
+  'currentRole',
+  'submittedAt',
+  'receivedAt',
+  'dueAt',
+  'resolvedAt',
+  'returnedAt',
+  'snapshot',
+  'version',
+  'updatedAt',
+] as const satisfies readonly (keyof ReturnType<typeof columnsOf>)[];
+
+const eventColumns = [
+  'ownerUnitId',
+  'dossierId',
+  'action',
+  'fromState',
+  'toState',
+  'at',
+  'actorUserId',
+  'actorRole',
+  'actorAgencyId',
+  'reason',
+  'comment',
+  'data',
+] as const satisfies readonly (keyof ReturnType<typeof eventRow>)[];
+
+const placeholder = (prefix: string, key: string, column: PgColumn) =>
+  sql`${sql.placeholder(`${prefix}${key}`)}::${sql.raw(column.getSQLType())}`;
+
+/**
+ * The snapshot's columns only if the stored version is still the expected one, then its event only if the
+ * snapshot was saved. When the dossier moves to another agency or role, its assignee is cleared (the SET
+ * expressions read the row as it was): the new holder's queue takes it up unassigned.
+ */
+const commitTransitionStatement = preparedStatement<{ id: string | number }>(
+  'dossier_commit_transition',
+  () => {
+    const set = transitionColumns.map(
+      (key) => sql`${sql.identifier(dossiers[key].name)} = ${placeholder('d_', key, dossiers[key])}`,
+    );
+    const assignee = sql`${sql.identifier(dossiers.assigneeUserId.name)} = case
+      when ${dossiers.currentAgencyId} is not distinct from ${placeholder('d_', 'currentAgencyId', dossiers.currentAgencyId)}
+      and ${dossiers.currentRole} is not distinct from ${placeholder('d_', 'currentRole', dossiers.currentRole)}
+      then ${dossiers.assigneeUserId} else null end`;
+    const names = eventColumns.map((key) => sql.identifier(dossierEvents[key].name));
+    const values = eventColumns.map((key) => placeholder('e_', key, dossierEvents[key]));
+    return sql`with saved as (
+        update ${dossiers} set ${sql.join([...set, assignee], sql`, `)}
+        where ${dossiers.ownerUnitId} = ${sql.placeholder('ownerUnitId')} and ${dossiers.id} = ${sql.placeholder('id')}
+          and ${dossiers.version} = ${sql.placeholder('expectedVersion')}
+        returning ${dossiers.id})
+      insert into ${dossierEvents} (${sql.join(names, sql`, `)})
+      select ${sql.join(values, sql`, `)} from saved
+      returning ${dossierEvents.id}`;
+  },
+);
+
 /**
  * Saves a transition in one statement, without a row lock: the snapshot only if the stored version is still
  * `expectedVersion`, and its event only if the snapshot was saved. Returns the event's id, or null when another
@@ -139,21 +224,12 @@ export async function commitTransition(
   snapshot: DossierSnapshot,
   event: EventDraft,
 ): Promise<number | null> {
-  const update = db
-    .update(dossiers)
-    .set(updatedColumns(snapshot))
-    .where(
-      and(
-        eq(dossiers.ownerUnitId, ownerUnitId),
-        eq(dossiers.id, snapshot.id),
-        eq(dossiers.version, expectedVersion),
-      ),
-    )
-    .returning({ id: dossiers.id });
-  const result = await db.execute(
-    sql`with saved as (${update.getSQL()}) ${insertSelectFrom(dossierEvents, eventRow(ownerUnitId, event), 'saved')} returning ${dossierEvents.id}`,
-  );
-  // node-postgres and PGlite both answer `{ rows }`; bigserial arrives as a string from node-postgres.
-  const [saved] = (result as unknown as { rows: { id: string | number }[] }).rows;
+  const values: Record<string, unknown> = { ownerUnitId, id: snapshot.id, expectedVersion };
+  const columns = columnsOf(snapshot);
+  for (const key of transitionColumns) values[`d_${key}`] = driverValue(dossiers[key], columns[key]);
+  const row = eventRow(ownerUnitId, event);
+  for (const key of eventColumns) values[`e_${key}`] = driverValue(dossierEvents[key], row[key]);
+  const [saved] = await commitTransitionStatement(db, values);
+  // bigserial arrives as a string from node-postgres.
   return saved ? Number(saved.id) : null;
 }
