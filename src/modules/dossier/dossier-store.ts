@@ -8,7 +8,7 @@ import { formatDossierCode } from './dossier-code.ts';
 import type { DossierEventDraft } from './lifecycle/event.ts';
 import type { DossierSnapshot } from './lifecycle/snapshot.ts';
 import { queueHolder } from './queue-holder.ts';
-import { dossierCodeCounters, dossierEvents, dossiers } from './schema.ts';
+import { dossierCodeCounters, dossierDocuments, dossierEvents, dossiers } from './schema.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
@@ -63,6 +63,22 @@ export async function appendEvent(tx: DbOrTx, ownerUnitId: string, ...events: Ev
   await tx.insert(dossierEvents).values(events.map((e) => eventRow(ownerUnitId, e)));
 }
 
+/** Bumps a receiving agency's per-day counter and reads the agency's identifier, in one statement. */
+const bumpCodeCounterStatement = preparedStatement<{ identifierCode: string | null; last: number }>(
+  'dossier_code_counter_bump',
+  () => {
+    const counter = (column: PgColumn) => sql.identifier(column.name);
+    return sql`with bumped as (
+        insert into ${dossierCodeCounters} (${counter(dossierCodeCounters.agencyId)}, ${counter(dossierCodeCounters.day)}, ${counter(dossierCodeCounters.last)})
+        values (${sql.placeholder('agencyId')}, ${sql.placeholder('day')}, 1)
+        on conflict (${counter(dossierCodeCounters.agencyId)}, ${counter(dossierCodeCounters.day)})
+        do update set ${counter(dossierCodeCounters.last)} = ${dossierCodeCounters.last} + 1
+        returning ${counter(dossierCodeCounters.last)})
+      select ${agencies.identifierCode} as "identifierCode", bumped.last from ${agencies}, bumped
+      where ${agencies.id} = ${sql.placeholder('agencyId')}`;
+  },
+);
+
 /**
  * The next dossier code of a receiving agency for the Vietnam-local day of `at`: the per-day counter is
  * incremented in the caller's transaction, so a failed receipt does not consume a number.
@@ -74,26 +90,34 @@ export async function nextDossierCode(
   template?: string,
 ): Promise<string> {
   const day = isoFromDay(vnDayOfMs(at.getTime()));
-  // One round trip: the counter is bumped and the agency's identifier read in the same statement.
-  const bump = tx
-    .insert(dossierCodeCounters)
-    .values({ agencyId, day, last: 1 })
-    .onConflictDoUpdate({
-      target: [dossierCodeCounters.agencyId, dossierCodeCounters.day],
-      set: { last: sql`${dossierCodeCounters.last} + 1` },
-    })
-    .returning({ last: dossierCodeCounters.last });
-  const result = await tx.execute(
-    sql`with bumped as (${bump.getSQL()})
-      select ${agencies.identifierCode} as identifier_code, bumped.last from ${agencies}, bumped
-      where ${agencies.id} = ${agencyId}`,
-  );
-  const [counter] = (result as unknown as { rows: { identifier_code: string | null; last: number }[] }).rows;
-  if (!counter?.identifier_code) throw new Error(`agency ${agencyId} has no identifier code`);
+  const [counter] = await bumpCodeCounterStatement(tx, { agencyId, day });
+  if (!counter?.identifierCode) throw new Error(`agency ${agencyId} has no identifier code`);
   return formatDossierCode(
-    { agencyIdentifier: counter.identifier_code, receivedOn: day, sequence: Number(counter.last) },
+    { agencyIdentifier: counter.identifierCode, receivedOn: day, sequence: Number(counter.last) },
     template,
   );
+}
+
+/**
+ * A new dossier already past its first transitions (a desk's intake), its documents and its events, in one
+ * statement. Returns the events' ids in the order given.
+ */
+export async function insertNewDossier(
+  tx: DbOrTx,
+  row: typeof dossiers.$inferInsert,
+  documents: (typeof dossierDocuments.$inferInsert)[],
+  events: EventDraft[],
+): Promise<number[]> {
+  const parts = [sql`dossier as (${tx.insert(dossiers).values(row).getSQL()})`];
+  if (documents.length)
+    parts.push(sql`documents as (${tx.insert(dossierDocuments).values(documents).getSQL()})`);
+  const insertEvents = tx
+    .insert(dossierEvents)
+    .values(events.map((e) => eventRow(row.ownerUnitId, e)))
+    .returning({ id: dossierEvents.id });
+  const result = await tx.execute(sql`with ${sql.join(parts, sql`, `)} ${insertEvents.getSQL()}`);
+  // Rows come back in insertion order; bigserial arrives as a string from node-postgres.
+  return (result as unknown as { rows: { id: string | number }[] }).rows.map((r) => Number(r.id));
 }
 
 export async function loadDossierForUpdate(tx: DbOrTx, id: string) {
