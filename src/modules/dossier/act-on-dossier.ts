@@ -7,10 +7,10 @@ import { notificationKindOf } from '../notify/messages.ts';
 import type { NotificationChannel } from '../notify/schema.ts';
 import { interlinkRouteOf } from '../procedure-review/index.ts';
 import { canSeeDossier } from './dossier-access.ts';
-import { commitTransition, type DbOrTx, loadDossier, nextDossierCode } from './dossier-store.ts';
+import { commitTransition, type DbOrTx, loadForAction, nextDossierCode } from './dossier-store.ts';
 import type { Actor, DossierAction } from './lifecycle/actions.ts';
 import type { DossierSnapshot } from './lifecycle/snapshot.ts';
-import { transition } from './lifecycle/transition.ts';
+import { type TransitionResult, transition } from './lifecycle/transition.ts';
 import { dossierDocuments } from './schema.ts';
 
 export function actorOf(principal: Principal): Actor {
@@ -43,6 +43,39 @@ export type AlsoWrite<T = DossierSnapshot> = (tx: DbOrTx, result: T) => Promise<
 
 export const noChannels: ReadonlySet<NotificationChannel> = new Set();
 
+/** The state machine's answer to an action, or the refusal as an HTTP error. */
+export function runTransition(
+  snapshot: DossierSnapshot,
+  action: DossierAction,
+  actor: Actor,
+  env: ActionEnv,
+): Extract<TransitionResult, { ok: true }> {
+  const result = transition(snapshot, action, actor, env.now, env.calendar);
+  if (!result.ok) throw new AppError(refusalStatus[result.code], result.message);
+  return result;
+}
+
+/** The applicant's notification of a saved event (in-app message and outbox deliveries), in the event's transaction. */
+export async function notifyApplicant(
+  tx: DbOrTx,
+  ownerUnitId: string,
+  eventId: number,
+  action: DossierAction,
+  snapshot: DossierSnapshot,
+  actor: Actor,
+  env: ActionEnv,
+): Promise<void> {
+  await enqueueNotifications(tx, {
+    ownerUnitId,
+    eventId,
+    action: action.type,
+    snapshot,
+    actorUserId: actor.userId,
+    now: env.now,
+    channels: env.channels,
+  });
+}
+
 /**
  * Runs one action of the state machine on a stored snapshot: the snapshot is saved with its event in one
  * statement if nobody changed the dossier since `snapshot` was read (optimistic, no row lock). Actions that
@@ -57,25 +90,15 @@ export async function applyAction(
   actor: Actor,
   env: ActionEnv,
 ): Promise<DossierSnapshot> {
-  const { now, calendar } = env;
   const effective =
     action.type === 'receive'
-      ? { ...action, dossierCode: await nextDossierCode(tx, snapshot.receivingAgencyId, now) }
+      ? { ...action, dossierCode: await nextDossierCode(tx, snapshot.receivingAgencyId, env.now) }
       : action;
-  const result = transition(snapshot, effective, actor, now, calendar);
-  if (!result.ok) throw new AppError(refusalStatus[result.code], result.message);
+  const result = runTransition(snapshot, effective, actor, env);
   const eventId = await commitTransition(tx, ownerUnitId, snapshot.version, result.snapshot, result.event);
   if (eventId === null) throw staleDossier();
-  // The applicant's notification (in-app message and outbox deliveries) commits with the event, or not at all.
-  await enqueueNotifications(tx, {
-    ownerUnitId,
-    eventId,
-    action: effective.type,
-    snapshot: result.snapshot,
-    actorUserId: actor.userId,
-    now,
-    channels: env.channels,
-  });
+  // The applicant's notification commits with the event, or not at all.
+  await notifyApplicant(tx, ownerUnitId, eventId, effective, result.snapshot, actor, env);
   if (effective.type === 'issue_result') {
     // The digitised result is a document of the dossier like any other (and how its file is found again).
     await tx.insert(dossierDocuments).values({
@@ -106,7 +129,7 @@ export async function actOnDossier(
     calendar: await workingCalendar(db),
     channels: options.channels ?? noChannels,
   };
-  const row = await loadDossier(db, dossierId);
+  const row = await loadForAction(db, dossierId);
   if (!row || !canSeeDossier(principal, row.snapshot)) throw notFound('Không tìm thấy hồ sơ.');
   if (row.version !== version) throw staleDossier();
   if (action.type === 'transfer') await checkInterlinkRoute(db, row.procedureId, action.toAgencyId);

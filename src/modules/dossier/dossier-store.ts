@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
+import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/connect.ts';
-import { insertSelectFrom } from '../../platform/db/insert-select.ts';
+import { driverValue, preparedStatement } from '../../platform/db/prepared.ts';
 import { withDossierEventAudit } from '../audit/dossier-events.ts';
 import { isoFromDay, vnDayOfMs } from '../calendar/day.ts';
 import { agencies } from '../org/schema.ts';
@@ -8,7 +9,7 @@ import { formatDossierCode } from './dossier-code.ts';
 import type { DossierEventDraft } from './lifecycle/event.ts';
 import type { DossierSnapshot } from './lifecycle/snapshot.ts';
 import { queueHolder } from './queue-holder.ts';
-import { dossierCodeCounters, dossierEvents, dossiers } from './schema.ts';
+import { dossierCodeCounters, dossierDocuments, dossierEvents, dossiers } from './schema.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
@@ -64,6 +65,22 @@ export async function appendEvent(tx: DbOrTx, ownerUnitId: string, ...events: Ev
   await tx.execute(withDossierEventAudit([], insert.getSQL()));
 }
 
+/** Bumps a receiving agency's per-day counter and reads the agency's identifier, in one statement. */
+const bumpCodeCounterStatement = preparedStatement<{ identifierCode: string | null; last: number }>(
+  'dossier_code_counter_bump',
+  () => {
+    const counter = (column: PgColumn) => sql.identifier(column.name);
+    return sql`with bumped as (
+        insert into ${dossierCodeCounters} (${counter(dossierCodeCounters.agencyId)}, ${counter(dossierCodeCounters.day)}, ${counter(dossierCodeCounters.last)})
+        values (${sql.placeholder('agencyId')}, ${sql.placeholder('day')}, 1)
+        on conflict (${counter(dossierCodeCounters.agencyId)}, ${counter(dossierCodeCounters.day)})
+        do update set ${counter(dossierCodeCounters.last)} = ${dossierCodeCounters.last} + 1
+        returning ${counter(dossierCodeCounters.last)})
+      select ${agencies.identifierCode} as "identifierCode", bumped.last from ${agencies}, bumped
+      where ${agencies.id} = ${sql.placeholder('agencyId')}`;
+  },
+);
+
 /**
  * The next dossier code of a receiving agency for the Vietnam-local day of `at`: the per-day counter is
  * incremented in the caller's transaction, so a failed receipt does not consume a number.
@@ -75,26 +92,34 @@ export async function nextDossierCode(
   template?: string,
 ): Promise<string> {
   const day = isoFromDay(vnDayOfMs(at.getTime()));
-  // One round trip: the counter is bumped and the agency's identifier read in the same statement.
-  const bump = tx
-    .insert(dossierCodeCounters)
-    .values({ agencyId, day, last: 1 })
-    .onConflictDoUpdate({
-      target: [dossierCodeCounters.agencyId, dossierCodeCounters.day],
-      set: { last: sql`${dossierCodeCounters.last} + 1` },
-    })
-    .returning({ last: dossierCodeCounters.last });
-  const result = await tx.execute(
-    sql`with bumped as (${bump.getSQL()})
-      select ${agencies.identifierCode} as identifier_code, bumped.last from ${agencies}, bumped
-      where ${agencies.id} = ${agencyId}`,
-  );
-  const [counter] = (result as unknown as { rows: { identifier_code: string | null; last: number }[] }).rows;
-  if (!counter?.identifier_code) throw new Error(`agency ${agencyId} has no identifier code`);
+  const [counter] = await bumpCodeCounterStatement(tx, { agencyId, day });
+  if (!counter?.identifierCode) throw new Error(`agency ${agencyId} has no identifier code`);
   return formatDossierCode(
-    { agencyIdentifier: counter.identifier_code, receivedOn: day, sequence: Number(counter.last) },
+    { agencyIdentifier: counter.identifierCode, receivedOn: day, sequence: Number(counter.last) },
     template,
   );
+}
+
+/**
+ * A new dossier already past its first transitions (a desk's intake), its documents and its events, in one
+ * statement. Returns the events' ids in the order given.
+ */
+export async function insertNewDossier(
+  tx: DbOrTx,
+  row: typeof dossiers.$inferInsert,
+  documents: (typeof dossierDocuments.$inferInsert)[],
+  events: EventDraft[],
+): Promise<number[]> {
+  const parts = [sql`dossier as (${tx.insert(dossiers).values(row).getSQL()})`];
+  if (documents.length)
+    parts.push(sql`documents as (${tx.insert(dossierDocuments).values(documents).getSQL()})`);
+  const insertEvents = tx.insert(dossierEvents).values(events.map((e) => eventRow(row.ownerUnitId, e)));
+  // The events' audit entries are written by the same statement.
+  const result = await tx.execute(withDossierEventAudit(parts, insertEvents.getSQL()));
+  // Event ids grow in insertion order; bigserial arrives as a string from node-postgres.
+  return (result as unknown as { rows: { id: string | number }[] }).rows
+    .map((r) => Number(r.id))
+    .sort((a, b) => a - b);
 }
 
 export async function loadDossierForUpdate(tx: DbOrTx, id: string) {
@@ -129,6 +154,94 @@ export async function saveSnapshot(tx: DbOrTx, ownerUnitId: string, snapshot: Do
     .where(and(eq(dossiers.ownerUnitId, ownerUnitId), eq(dossiers.id, snapshot.id)));
 }
 
+/** What an action needs of a stored dossier (a narrow read: the snapshot carries the rest). */
+export interface ActionRow {
+  ownerUnitId: string;
+  procedureId: string;
+  version: number;
+  snapshot: DossierSnapshot;
+}
+
+const loadForActionStatement = preparedStatement<ActionRow>(
+  'dossier_load_for_action',
+  () => sql`select ${dossiers.ownerUnitId} as "ownerUnitId", ${dossiers.procedureId} as "procedureId",
+    ${dossiers.version} as "version", ${dossiers.snapshot} as "snapshot"
+    from ${dossiers} where ${dossiers.id} = ${sql.placeholder('id')}`,
+);
+
+export async function loadForAction(db: DbOrTx, id: string): Promise<ActionRow | undefined> {
+  const [row] = await loadForActionStatement(db, { id });
+  return row;
+}
+
+/** The columns a transition rewrites (all derived from the snapshot), in a fixed order for a prepared statement. */
+const transitionColumns = [
+  'code',
+  'ruleProfile',
+  'state',
+  'channel',
+  'currentAgencyId',
+  'currentRole',
+  'submittedAt',
+  'receivedAt',
+  'dueAt',
+  'resolvedAt',
+  'returnedAt',
+  'snapshot',
+  'version',
+  'updatedAt',
+] as const satisfies readonly (keyof ReturnType<typeof columnsOf>)[];
+
+const eventColumns = [
+  'ownerUnitId',
+  'dossierId',
+  'action',
+  'fromState',
+  'toState',
+  'at',
+  'actorUserId',
+  'actorRole',
+  'actorAgencyId',
+  'reason',
+  'comment',
+  'data',
+] as const satisfies readonly (keyof ReturnType<typeof eventRow>)[];
+
+const placeholder = (prefix: string, key: string, column: PgColumn) =>
+  sql`${sql.placeholder(`${prefix}${key}`)}::${sql.raw(column.getSQLType())}`;
+
+/**
+ * The snapshot's columns only if the stored version is still the expected one, then its event only if the
+ * snapshot was saved. When the dossier moves to another agency or role, its assignee is cleared (the SET
+ * expressions read the row as it was): the new holder's queue takes it up unassigned.
+ */
+const commitTransitionStatement = preparedStatement<{ id: string | number }>(
+  'dossier_commit_transition',
+  () => {
+    const set = transitionColumns.map(
+      (key) => sql`${sql.identifier(dossiers[key].name)} = ${placeholder('d_', key, dossiers[key])}`,
+    );
+    const assignee = sql`${sql.identifier(dossiers.assigneeUserId.name)} = case
+      when ${dossiers.currentAgencyId} is not distinct from ${placeholder('d_', 'currentAgencyId', dossiers.currentAgencyId)}
+      and ${dossiers.currentRole} is not distinct from ${placeholder('d_', 'currentRole', dossiers.currentRole)}
+      then ${dossiers.assigneeUserId} else null end`;
+    const names = eventColumns.map((key) => sql.identifier(dossierEvents[key].name));
+    const values = eventColumns.map((key) => placeholder('e_', key, dossierEvents[key]));
+    // The audit entry is written by the same statement (withDossierEventAudit), so a transition stays one round trip.
+    return withDossierEventAudit(
+      [
+        sql`saved as (
+        update ${dossiers} set ${sql.join([...set, assignee], sql`, `)}
+        where ${dossiers.ownerUnitId} = ${sql.placeholder('ownerUnitId')} and ${dossiers.id} = ${sql.placeholder('id')}
+          and ${dossiers.version} = ${sql.placeholder('expectedVersion')}
+        returning ${dossiers.id})`,
+      ],
+      sql`insert into ${dossierEvents} (${sql.join(names, sql`, `)})
+      select ${sql.join(values, sql`, `)} from saved`,
+    );
+  },
+);
+
 /**
  * Saves a transition in one statement, without a row lock: the snapshot only if the stored version is still
  * `expectedVersion`, and its event only if the snapshot was saved. Returns the event's id, or null when another
@@ -141,24 +254,12 @@ export async function commitTransition(
   snapshot: DossierSnapshot,
   event: EventDraft,
 ): Promise<number | null> {
-  const update = db
-    .update(dossiers)
-    .set(updatedColumns(snapshot))
-    .where(
-      and(
-        eq(dossiers.ownerUnitId, ownerUnitId),
-        eq(dossiers.id, snapshot.id),
-        eq(dossiers.version, expectedVersion),
-      ),
-    )
-    .returning({ id: dossiers.id });
-  const result = await db.execute(
-    withDossierEventAudit(
-      [sql`saved as (${update.getSQL()})`],
-      insertSelectFrom(dossierEvents, eventRow(ownerUnitId, event), 'saved'),
-    ),
-  );
-  // node-postgres and PGlite both answer `{ rows }`; bigserial arrives as a string from node-postgres.
-  const [saved] = (result as unknown as { rows: { id: string | number }[] }).rows;
+  const values: Record<string, unknown> = { ownerUnitId, id: snapshot.id, expectedVersion };
+  const columns = columnsOf(snapshot);
+  for (const key of transitionColumns) values[`d_${key}`] = driverValue(dossiers[key], columns[key]);
+  const row = eventRow(ownerUnitId, event);
+  for (const key of eventColumns) values[`e_${key}`] = driverValue(dossierEvents[key], row[key]);
+  const [saved] = await commitTransitionStatement(db, values);
+  // bigserial arrives as a string from node-postgres.
   return saved ? Number(saved.id) : null;
 }

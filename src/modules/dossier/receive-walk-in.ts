@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/connect.ts';
+import { preparedStatement } from '../../platform/db/prepared.ts';
 import { forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import { citizenIdProblem, normalizePhone } from '../auth/identifiers.ts';
 import type { Principal } from '../auth/permissions.ts';
@@ -8,11 +10,18 @@ import { workingCalendar } from '../calendar/calendar-store.ts';
 import { procedureAgencies, procedures } from '../catalog/schema.ts';
 import type { NotificationChannel } from '../notify/schema.ts';
 import { agencies } from '../org/schema.ts';
-import { type ActionEnv, type AlsoWrite, actorOf, applyAction, noChannels } from './act-on-dossier.ts';
+import {
+  type ActionEnv,
+  type AlsoWrite,
+  actorOf,
+  noChannels,
+  notifyApplicant,
+  runTransition,
+} from './act-on-dossier.ts';
 import type { IntakeBody } from './dossier.types.ts';
-import { columnsOf } from './dossier-store.ts';
+import { columnsOf, insertNewDossier, nextDossierCode } from './dossier-store.ts';
+import type { DossierAction } from './lifecycle/actions.ts';
 import { type DossierSnapshot, newDossier, type StatutoryTime } from './lifecycle/snapshot.ts';
-import { dossierDocuments, dossiers } from './schema.ts';
 import { newTrackingCheck } from './tracking-check.ts';
 
 type ProcedureRow = typeof procedures.$inferSelect;
@@ -45,20 +54,46 @@ export function statutoryOf(p: Pick<ProcedureRow, 'processingTimeValue' | 'proce
     : { statutory: { value: value * 8, unit: 'working_hours' }, assumed };
 }
 
-/** The agency of the receiving unit that carries the procedure out (a ward's committee or police). */
-async function defaultCompetentAgency(
-  db: Db,
-  procedureId: string,
-  unitId: string,
-): Promise<string | undefined> {
-  const [row] = await db
-    .select({ id: agencies.id })
-    .from(procedureAgencies)
-    .innerJoin(agencies, eq(agencies.id, procedureAgencies.agencyId))
-    .where(and(eq(procedureAgencies.procedureId, procedureId), eq(agencies.unitId, unitId)))
-    .limit(1);
-  return row?.id;
+/** What an intake reads before writing: the procedure, the receiving agency, the competent agency's default. */
+interface IntakeFacts {
+  procedureId: string | null;
+  procedureCode: string;
+  procedureName: string;
+  field: string;
+  published: boolean | null;
+  processingTimeValue: number | null;
+  processingTimeUnit: ProcedureRow['processingTimeUnit'];
+  internalProcess: ProcedureRow['internalProcess'];
+  feeAmountVnd: number | null;
+  receivingId: string | null;
+  receivingUnitId: string;
+  receivingParentId: string | null;
+  /** The agency of the receiving unit that carries the procedure out (a ward's committee or police). */
+  defaultCompetentId: string | null;
+  /** Whether the competent agency the desk chose exists. */
+  competentKnown: boolean;
 }
+
+const receiving = alias(agencies, 'receiving');
+const competent = alias(agencies, 'competent');
+const chosen = alias(agencies, 'chosen');
+
+/** One round trip for everything an intake checks before its transaction (drizzle renders an alias by name only). */
+const intakeFactsStatement = preparedStatement<IntakeFacts>('dossier_intake_facts', () => {
+  const p = procedures;
+  return sql`select ${p.id} as "procedureId", ${p.code} as "procedureCode", ${p.name} as "procedureName",
+      ${p.field} as "field", ${p.published} as "published", ${p.processingTimeValue} as "processingTimeValue",
+      ${p.processingTimeUnit} as "processingTimeUnit", ${p.internalProcess} as "internalProcess",
+      ${p.feeAmountVnd} as "feeAmountVnd", ${receiving.id} as "receivingId",
+      ${receiving.unitId} as "receivingUnitId", ${receiving.parentAgencyId} as "receivingParentId",
+      (select ${competent.id} from ${procedureAgencies} join ${agencies} as ${sql.identifier('competent')} on ${competent.id} = ${procedureAgencies.agencyId}
+        where ${procedureAgencies.procedureId} = ${p.id} and ${competent.unitId} = ${receiving.unitId} limit 1)
+        as "defaultCompetentId",
+      exists (select 1 from ${agencies} as ${sql.identifier('chosen')} where ${chosen.id} = ${sql.placeholder('competentAgencyId')}::uuid) as "competentKnown"
+    from (select 1) as one
+    left join ${p} on ${p.code} = ${sql.placeholder('procedureCode')}
+    left join ${agencies} as ${sql.identifier('receiving')} on ${receiving.id} = ${sql.placeholder('receivingAgencyId')}::uuid`;
+});
 
 /**
  * A walk-in (or postal) dossier at a one-stop desk: created, submitted on the applicant's behalf and either
@@ -75,8 +110,14 @@ export async function receiveWalkIn(
     (r) => r.role === 'desk_officer' && r.agencyId === input.receivingAgencyId,
   );
   if (!desk) throw forbidden('Bạn không phải cán bộ một cửa của cơ quan tiếp nhận này.');
-  const [procedure] = await db.select().from(procedures).where(eq(procedures.code, input.procedureCode));
-  if (!procedure?.published) throw notFound(`Không tìm thấy thủ tục có mã ${input.procedureCode}.`);
+  const [facts] = await intakeFactsStatement(db, {
+    procedureCode: input.procedureCode,
+    receivingAgencyId: input.receivingAgencyId,
+    competentAgencyId: input.competentAgencyId ?? null,
+  });
+  if (!facts?.procedureId || !facts.published)
+    throw notFound(`Không tìm thấy thủ tục có mã ${input.procedureCode}.`);
+  const procedure = { ...facts, id: facts.procedureId, code: facts.procedureCode, name: facts.procedureName };
   const time = statutoryOf(procedure);
   if (!time) {
     throw invalid(
@@ -84,22 +125,14 @@ export async function receiveWalkIn(
       'Thủ tục chưa có thời hạn giải quyết; quản trị viên cần cập nhật trước khi tiếp nhận.',
     );
   }
-  const [receiving] = await db.select().from(agencies).where(eq(agencies.id, input.receivingAgencyId));
-  if (!receiving) throw notFound('Không tìm thấy cơ quan tiếp nhận.');
-  const competentAgencyId =
-    input.competentAgencyId ??
-    (await defaultCompetentAgency(db, procedure.id, receiving.unitId)) ??
-    receiving.parentAgencyId;
+  if (!facts.receivingId) throw notFound('Không tìm thấy cơ quan tiếp nhận.');
+  const receiving = { id: facts.receivingId, unitId: facts.receivingUnitId };
+  const competentAgencyId = input.competentAgencyId ?? facts.defaultCompetentId ?? facts.receivingParentId;
   if (!competentAgencyId)
     throw invalid('competentAgencyId', 'Vui lòng chọn cơ quan có thẩm quyền giải quyết.');
   // Only an agency the desk chose needs checking: the defaults come from the database.
-  if (input.competentAgencyId) {
-    const known = await db
-      .select({ id: agencies.id })
-      .from(agencies)
-      .where(eq(agencies.id, competentAgencyId));
-    if (known.length === 0) throw invalid('competentAgencyId', 'Không tìm thấy cơ quan giải quyết.');
-  }
+  if (input.competentAgencyId && !facts.competentKnown)
+    throw invalid('competentAgencyId', 'Không tìm thấy cơ quan giải quyết.');
 
   const applicant = input.applicant;
   const phone = applicant.phone ? normalizePhone(applicant.phone) : null;
@@ -133,49 +166,53 @@ export async function receiveWalkIn(
     channels: options.channels ?? noChannels,
   };
   const actor = actorOf(principal);
+  // Submit and receipt (or the supplement request) are worked out before the transaction opens; inside it, the
+  // receipt code is drawn (a failed intake consumes no number), then the dossier is written already past both
+  // transitions, with its documents and both events, in one statement.
+  const submitted = runTransition(draft, { type: 'submit' }, actor, env);
   return db.transaction(async (tx) => {
-    await tx.insert(dossiers).values({
-      ownerUnitId: receiving.unitId,
-      id,
-      procedureId: procedure.id,
-      procedureCode: procedure.code,
-      procedureName: procedure.name,
-      field: procedure.field,
-      receivingAgencyId: receiving.id,
-      competentAgencyId,
-      assistingAgencyId: receiving.id,
-      applicantKind: applicant.kind,
-      applicantName: applicant.fullName,
-      applicantCitizenId: applicant.citizenId || null,
-      applicantPhone: phone,
-      applicantEmail: applicant.email ? applicant.email.toLowerCase() : null,
-      applicantAddress: applicant.address || null,
-      feeAmountVnd: input.feeAmountVnd ?? procedure.feeAmountVnd,
-      trackingCheck: newTrackingCheck(),
-      ...columnsOf(draft),
-    });
-    if (input.documents.length) {
-      await tx.insert(dossierDocuments).values(
-        input.documents.map((d) => ({
-          ownerUnitId: receiving.unitId,
-          dossierId: id,
-          kind: 'submitted',
-          ...d,
-        })),
-      );
-    }
-    let snapshot = await applyAction(tx, receiving.unitId, draft, { type: 'submit' }, actor, env);
-    snapshot = await applyAction(
+    const second: DossierAction = input.complete
+      ? { type: 'receive', dossierCode: await nextDossierCode(tx, receiving.id, now) }
+      : { type: 'request_intake_supplement', reasons: input.supplementReasons ?? [] };
+    const taken = runTransition(submitted.snapshot, second, actor, env);
+    const eventIds = await insertNewDossier(
+      tx,
+      {
+        ownerUnitId: receiving.unitId,
+        id,
+        procedureId: procedure.id,
+        procedureCode: procedure.code,
+        procedureName: procedure.name,
+        field: procedure.field,
+        receivingAgencyId: receiving.id,
+        competentAgencyId,
+        assistingAgencyId: receiving.id,
+        applicantKind: applicant.kind,
+        applicantName: applicant.fullName,
+        applicantCitizenId: applicant.citizenId || null,
+        applicantPhone: phone,
+        applicantEmail: applicant.email ? applicant.email.toLowerCase() : null,
+        applicantAddress: applicant.address || null,
+        feeAmountVnd: input.feeAmountVnd ?? procedure.feeAmountVnd,
+        trackingCheck: newTrackingCheck(),
+        ...columnsOf(taken.snapshot),
+      },
+      input.documents.map((d) => ({ ownerUnitId: receiving.unitId, dossierId: id, kind: 'submitted', ...d })),
+      [submitted.event, taken.event],
+    );
+    const [submitEvent, takenEvent] = eventIds;
+    if (submitEvent === undefined || takenEvent === undefined) throw new Error('intake events not written');
+    await notifyApplicant(
       tx,
       receiving.unitId,
-      snapshot,
-      input.complete
-        ? { type: 'receive', dossierCode: '' }
-        : { type: 'request_intake_supplement', reasons: input.supplementReasons ?? [] },
+      submitEvent,
+      { type: 'submit' },
+      submitted.snapshot,
       actor,
       env,
     );
-    const received: WalkIn = { snapshot, statutoryAssumed: time.assumed };
+    await notifyApplicant(tx, receiving.unitId, takenEvent, second, taken.snapshot, actor, env);
+    const received: WalkIn = { snapshot: taken.snapshot, statutoryAssumed: time.assumed };
     if (options.alsoWrite) await options.alsoWrite(tx, received);
     return received;
   });

@@ -2,6 +2,7 @@
 // dossier event, so a state change and its notification commit (or vanish) together.
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
+import { preparedStatement } from '../../platform/db/prepared.ts';
 import { users } from '../auth/schema.ts';
 import type { DbOrTx } from '../dossier/dossier-store.ts';
 import { type DossierSnapshot, holdingAgencyId } from '../dossier/lifecycle/snapshot.ts';
@@ -59,12 +60,10 @@ interface Loaded {
   zalo_user_id: string | null;
 }
 
-/** Everything the message and the channel choice need, in one statement. */
-async function load(tx: DbOrTx, input: EnqueueInput): Promise<Loaded | undefined> {
-  const s = input.snapshot;
-  // System actors (`system:…`) have no user row.
-  const officerId = uuidPattern.test(input.actorUserId) ? input.actorUserId : null;
-  const result = await tx.execute(sql`
+/** Everything the message and the channel choice need, in one statement (prepared: it runs on every notice). */
+const loadStatement = preparedStatement<Loaded>(
+  'notify_dossier_facts',
+  () => sql`
     select d.procedure_name, d.applicant_user_id, d.applicant_email, d.applicant_phone,
       ra.name as receiving_name, ra.address as receiving_address, ha.name as handling_name,
       o.full_name as officer_name, u.email as account_email, u.phone as account_phone,
@@ -72,12 +71,23 @@ async function load(tx: DbOrTx, input: EnqueueInput): Promise<Loaded | undefined
       p.zalo as pref_zalo, p.zalo_user_id
     from ${dossiers} d
     join ${agencies} ra on ra.id = d.receiving_agency_id
-    left join ${agencies} ha on ha.id = ${holdingAgencyId(s)}::uuid
-    left join ${users} o on o.id = ${officerId}::uuid
+    left join ${agencies} ha on ha.id = ${sql.placeholder('holdingAgencyId')}::uuid
+    left join ${users} o on o.id = ${sql.placeholder('officerId')}::uuid
     left join ${users} u on u.id = d.applicant_user_id
     left join ${notificationPreferences} p on p.user_id = d.applicant_user_id
-    where d.owner_unit_id = ${input.ownerUnitId} and d.id = ${s.id}`);
-  return (result as unknown as { rows: Loaded[] }).rows[0];
+    where d.owner_unit_id = ${sql.placeholder('ownerUnitId')} and d.id = ${sql.placeholder('dossierId')}`,
+);
+
+async function load(tx: DbOrTx, input: EnqueueInput): Promise<Loaded | undefined> {
+  const s = input.snapshot;
+  const [row] = await loadStatement(tx, {
+    holdingAgencyId: holdingAgencyId(s),
+    // System actors (`system:…`) have no user row.
+    officerId: uuidPattern.test(input.actorUserId) ? input.actorUserId : null,
+    ownerUnitId: input.ownerUnitId,
+    dossierId: s.id,
+  });
+  return row;
 }
 
 /**
