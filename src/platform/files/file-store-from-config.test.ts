@@ -6,11 +6,14 @@ import { describeFileStore, fileStoreFromConfig } from './file-store-from-config
 import { S3FileStore } from './s3-file-store.ts';
 
 describe('file storage settings', () => {
-  it('upload limits default to 10 MB per file and 50 MB per dossier', () => {
+  it('upload limits default to 10 MB per file, 50 MB per dossier and 120 uploads per 10 minutes', () => {
     expect(loadUploadLimits({})).toEqual({
       maxFileBytes: 10 * 1024 * 1024,
       maxDossierBytes: 50 * 1024 * 1024,
+      perSenderPer10Minutes: 120,
     });
+    expect(loadUploadLimits({ UPLOAD_RATE_PER_10_MIN: '30' }).perSenderPer10Minutes).toBe(30);
+    expect(() => loadUploadLimits({ UPLOAD_RATE_PER_10_MIN: '2.5' })).toThrow(/UPLOAD_RATE_PER_10_MIN/);
     expect(loadUploadLimits({ UPLOAD_MAX_FILE_MB: '2.5' }).maxFileBytes).toBe(2.5 * 1024 * 1024);
     expect(() => loadUploadLimits({ UPLOAD_MAX_DOSSIER_MB: 'năm mươi' })).toThrow(/UPLOAD_MAX_DOSSIER_MB/);
     expect(() => loadUploadLimits({ UPLOAD_MAX_FILE_MB: '0' })).toThrow(/lớn hơn 0/);
