@@ -273,8 +273,9 @@ export const routeAccess: Record<string, RouteAccess> = {
   'GET /api/office/staff/indicators': { audience: { officers: ['deskA', 'reformCity', 'admin'] } },
   'GET /api/office/staff/indicators/officials': { audience: { officers: ['deskA', 'reformCity', 'admin'] } },
   'GET /api/office/staff/officials': { audience: { officers: ['deskA', 'reformCity', 'admin'] } },
+  // The target is an official of agency A (the ward's desk): every officer of that agency reads it.
   'GET /api/office/staff/officials/:id': {
-    audience: { officers: ['specialistA', 'headA', 'leaderA', 'clerkA', 'reformCity', 'admin'] },
+    audience: { officers: ['deskA', 'specialistA', 'headA', 'leaderA', 'clerkA', 'reformCity', 'admin'] },
   },
   'GET /api/office/staff/officials/import-template': { audience: 'officer' },
   'GET /api/office/staff/topics': { audience: 'officer' },

@@ -64,11 +64,13 @@ export async function loadTargets(db: Db, f: Fixtures): Promise<Targets> {
         sql`select column_name as c from information_schema.columns where table_schema = 'public' and table_name = ${table}`,
       )
     ).map((r) => r.c);
-    const order = columns.includes('owner_unit_id')
-      ? `order by (owner_unit_id = '${f.unitA}') desc, 1`
-      : columns.includes('agency_id')
-        ? `order by (agency_id = '${f.agencyA}') desc, 1`
-        : 'order by 1';
+    // Unit A first, then agency A (a unit holds several agencies, and which of them owns the record decides who
+    // may read it: without this a random id could aim the check at another agency of unit A in some runs).
+    const preferences = [
+      columns.includes('owner_unit_id') ? `(owner_unit_id = '${f.unitA}') desc` : null,
+      columns.includes('agency_id') ? `(agency_id = '${f.agencyA}') desc` : null,
+    ].filter(Boolean);
+    const order = `order by ${[...preferences, '1'].join(', ')}`;
     const [row] = await rawRows<{ v: string }>(
       db,
       sql.raw(`select "${column}"::text as v from "${table}" ${order} limit 1`),
