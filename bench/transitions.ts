@@ -88,6 +88,14 @@ export async function benchTransitions() {
     const ratios: string[] = [];
     const loadBefore = os.loadavg()[0] ?? 0;
     await apiRound(WARM_UP_S);
+    // Profiling mode: the API alone for a while (attach perf or --cpu-prof), then no figures.
+    const profileSeconds = Number(process.env.BENCH_API_ONLY_SECONDS ?? 0);
+    if (profileSeconds > 0) {
+      const r = await apiRound(profileSeconds);
+      console.log(`  API only (profiling): ${(r.transitions / (r.elapsedMs / 1000)).toFixed(0)} transitions/s`);
+      worker.postMessage({ close: true });
+      return;
+    }
     for (let i = 0; i < ROUNDS * 2; i++) {
       if (i % 4 === 0 || i % 4 === 3) {
         const r = await pgbench.round(ROUND_S);
