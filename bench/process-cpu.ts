@@ -6,8 +6,8 @@ import fs from 'node:fs';
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
-/** utime + stime of a /proc stat file in ms, or null when the process is gone. */
-export function statCpuMs(path: string, children = false): number | null {
+/** utime + stime (or stime alone) of a /proc stat file in ms, or null when the process is gone. */
+export function statCpuMs(path: string, children = false, part: 'all' | 'system' = 'all'): number | null {
   let text: string;
   try {
     text = fs.readFileSync(path, 'utf8');
@@ -17,6 +17,7 @@ export function statCpuMs(path: string, children = false): number | null {
   // The command name may contain spaces: the fields start after its closing parenthesis (field 3 = state).
   const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
   const at = (n: number) => Number(fields[n - 3]);
+  if (part === 'system') return (at(15) + (children ? at(17) : 0)) * TICK_MS;
   return (at(14) + at(15) + (children ? at(16) + at(17) : 0)) * TICK_MS;
 }
 

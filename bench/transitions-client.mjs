@@ -8,11 +8,14 @@ import fs from 'node:fs';
 import net from 'node:net';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { base, cookies, deskAgency, fileId, clients } = workerData;
-const { hostname, port } = new URL(base);
+const { bases, cookies, deskAgency, fileId, clients } = workerData;
 
-/** One HTTP/1.1 keep-alive connection answering one request at a time (answers carry a content-length). */
-function connection() {
+/**
+ * One HTTP/1.1 keep-alive connection answering one request at a time (answers carry a content-length). With
+ * several API processes the clients are spread over them in turn, as a round-robin balancer would.
+ */
+function connection(base) {
+  const { hostname, port } = new URL(base);
   const socket = net.connect({ host: hostname, port: Number(port), noDelay: true });
   let buffered = Buffer.alloc(0);
   let pending = null;
@@ -65,8 +68,8 @@ const steps = [
 ].map(([who, action]) => ({ who, json: (version) => JSON.stringify({ version, action }) }));
 
 /** A client walks dossiers through their lifecycle one request at a time; a round stops it between requests. */
-function client() {
-  const http = connection();
+function client(n) {
+  const http = connection(bases[n % bases.length]);
   let dossier = null; // { path, version, step }
   async function request() {
     if (!dossier) {
@@ -87,7 +90,7 @@ function client() {
   return { request, close: http.close };
 }
 
-const pool = Array.from({ length: clients }, client);
+const pool = Array.from({ length: clients }, (_, n) => client(n));
 const threadCpuMs = () => {
   // utime + stime of this thread, in clock ticks of 10 ms (see bench/process-cpu.ts).
   const text = fs.readFileSync('/proc/thread-self/stat', 'utf8');

@@ -1,10 +1,10 @@
+import { type ChildProcess, fork } from 'node:child_process';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { sql } from 'drizzle-orm';
-import { buildApp } from '../src/app.ts';
 import { openTestDatabase } from '../src/testing/test-db.ts';
 import { pgbenchDatabase } from './pgbench.ts';
-import { BackendCpuMeter } from './process-cpu.ts';
+import { BackendCpuMeter, statCpuMs } from './process-cpu.ts';
 
 // Dossier transitions per second through the HTTP API (real sockets) on PostgreSQL, beside pgbench TPC-B on the
 // same server in the same run: the ratio is the figure (target ≥ 0.5). The two alternate in rounds (A B B A …)
@@ -13,6 +13,45 @@ import { BackendCpuMeter } from './process-cpu.ts';
 const ROUNDS = 4; // of each
 const ROUND_S = 5;
 const WARM_UP_S = 3; // JIT, pool connections and caches, not counted
+// API processes, as deployed (docs/deploy.md): by default one per core; BENCH_API_PROCESSES=1 for a single one.
+const API_PROCESSES = Number(process.env.BENCH_API_PROCESSES ?? os.cpus().length);
+
+/** API processes (bench/transitions-server.ts) on the benchmark's database, each on its own port. */
+async function startApiProcesses(databaseUrl: string, count: number) {
+  const children: ChildProcess[] = [];
+  const bases: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const child = fork(new URL('./transitions-server.ts', import.meta.url), {
+      env: { ...process.env, BENCH_SERVER_DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    children.push(child);
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once('message', (m) => resolve((m as { port: number }).port));
+      child.once('exit', (code) => reject(new Error(`API process exited ${code}`)));
+    });
+    bases.push(`http://127.0.0.1:${port}`);
+  }
+  return {
+    bases,
+    /** CPU of every API process so far, in ms. */
+    cpuMs: () => children.reduce((sum, c) => sum + (statCpuMs(`/proc/${c.pid}/stat`) ?? 0), 0),
+    /** Share of that CPU spent in the kernel, in ms. */
+    systemMs: () =>
+      children.reduce((sum, c) => sum + (statCpuMs(`/proc/${c.pid}/stat`, false, 'system') ?? 0), 0),
+    stop: () =>
+      Promise.all(
+        children.map(
+          (c) =>
+            new Promise<void>((resolve) => {
+              if (c.exitCode !== null) return resolve();
+              c.once('exit', () => resolve());
+              c.send('close');
+            }),
+        ),
+      ),
+  };
+}
 
 const officers = {
   desk: 'motcua.vithanh@demo.motcua.vn',
@@ -32,11 +71,14 @@ export async function benchTransitions() {
     return;
   }
   const pgbench = pgbenchDatabase(serverUrl);
-  const database = await openTestDatabase('postgres', 16);
-  const app = await buildApp(database, { logLevel: 'silent', filesDir: os.tmpdir() });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  const database = await openTestDatabase('postgres', 2);
+  const current = await database.db.execute(sql`select current_database() as name`);
+  const [named] = (current as unknown as { rows: { name: string }[] }).rows;
+  const url = new URL(serverUrl);
+  url.pathname = `/${named?.name}`;
+  const api = await startApiProcesses(url.toString(), API_PROCESSES);
+  const base = api.bases[0];
+  console.log(`  ${API_PROCESSES} API process(es), 8 pooled connections each`);
   try {
     const cookies: Record<string, string> = {};
     for (const [key, email] of Object.entries(officers)) {
@@ -59,7 +101,7 @@ export async function benchTransitions() {
     const { fileId } = (await upload.json()) as { fileId: string };
 
     const worker = new Worker(new URL('./transitions-client.mjs', import.meta.url), {
-      workerData: { base, cookies, deskAgency, fileId, clients: 8 },
+      workerData: { bases: api.bases, cookies, deskAgency, fileId, clients: 8 },
     });
     worker.on('error', (error) => {
       console.error(error);
@@ -72,10 +114,8 @@ export async function benchTransitions() {
           worker.postMessage({ seconds });
         },
       );
-    const current = await database.db.execute(sql`select current_database() as name`);
-    const [named] = (current as unknown as { rows: { name: string }[] }).rows;
     const backends = new BackendCpuMeter(String(named?.name));
-    const api = {
+    const totals = {
       transitions: 0,
       requests: 0,
       ms: 0,
@@ -92,7 +132,9 @@ export async function benchTransitions() {
     const profileSeconds = Number(process.env.BENCH_API_ONLY_SECONDS ?? 0);
     if (profileSeconds > 0) {
       const r = await apiRound(profileSeconds);
-      console.log(`  API only (profiling): ${(r.transitions / (r.elapsedMs / 1000)).toFixed(0)} transitions/s`);
+      console.log(
+        `  API only (profiling): ${(r.transitions / (r.elapsedMs / 1000)).toFixed(0)} transitions/s`,
+      );
       worker.postMessage({ close: true });
       return;
     }
@@ -107,23 +149,22 @@ export async function benchTransitions() {
       } else {
         // The /proc scans of the backend meter stay outside the server's CPU figure.
         backends.start();
-        const before = process.cpuUsage();
+        const cpuBefore = api.cpuMs();
+        const systemBefore = api.systemMs();
         const r = await apiRound(ROUND_S);
-        const used = process.cpuUsage(before);
-        const processMs = (used.user + used.system) / 1000;
-        api.systemMs += used.system / 1000;
-        api.pgCpuMs += backends.stop();
-        api.transitions += r.transitions;
-        api.requests += r.requests;
-        api.ms += r.elapsedMs;
-        api.clientCpuMs += r.clientCpuMs;
-        api.serverCpuMs += processMs - r.clientCpuMs;
+        totals.serverCpuMs += api.cpuMs() - cpuBefore;
+        totals.systemMs += api.systemMs() - systemBefore;
+        totals.pgCpuMs += backends.stop();
+        totals.transitions += r.transitions;
+        totals.requests += r.requests;
+        totals.ms += r.elapsedMs;
+        totals.clientCpuMs += r.clientCpuMs;
         ratios.push(`A ${(r.transitions / (r.elapsedMs / 1000)).toFixed(0)}`);
       }
     }
     worker.postMessage({ close: true });
     const tps = tpcb.transactions / tpcb.seconds;
-    const rate = api.transitions / (api.ms / 1000);
+    const rate = totals.transitions / (totals.ms / 1000);
     const per = (ms: number, n: number) => `${(ms / n).toFixed(2)} ms`;
     console.log(
       `  rounds (${ROUND_S} s each, B = pgbench tps, A = API transitions/s): ${ratios.join(', ')}; load average ${loadBefore.toFixed(1)} → ${(os.loadavg()[0] ?? 0).toFixed(1)}`,
@@ -132,13 +173,13 @@ export async function benchTransitions() {
       `  pgbench TPC-B: ${tps.toFixed(0)} tps (${tpcb.transactions} in ${tpcb.seconds.toFixed(1)} s); CPU per transaction: PostgreSQL ${per(tpcb.pgCpuMs, tpcb.transactions)}, pgbench ${per(tpcb.clientCpuMs, tpcb.transactions)}`,
     );
     console.log(
-      `  API transitions: ${rate.toFixed(0)} /s (${api.transitions} in ${(api.ms / 1000).toFixed(1)} s, ${api.requests} requests, 8 concurrent clients); CPU per transition: PostgreSQL ${per(api.pgCpuMs, api.transitions)}, Node server ${per(api.serverCpuMs, api.transitions)} (process ${((api.systemMs / (api.serverCpuMs + api.clientCpuMs)) * 100).toFixed(0)} % in the kernel), load generator ${per(api.clientCpuMs, api.transitions)}`,
+      `  API transitions: ${rate.toFixed(0)} /s (${totals.transitions} in ${(totals.ms / 1000).toFixed(1)} s, ${totals.requests} requests, 8 concurrent clients, ${API_PROCESSES} API process(es)); CPU per transition: PostgreSQL ${per(totals.pgCpuMs, totals.transitions)}, Node servers ${per(totals.serverCpuMs, totals.transitions)} (${((totals.systemMs / totals.serverCpuMs) * 100).toFixed(0)} % in the kernel), load generator ${per(totals.clientCpuMs, totals.transitions)}`,
     );
     console.log(
       `  ratio: ${(rate / tps).toFixed(2)}   target ≥ 0.5: ${rate / tps >= 0.5 ? 'met' : 'MISSED'}`,
     );
   } finally {
-    await app.close();
+    await api.stop();
     await database.close();
     pgbench.drop();
   }

@@ -2,8 +2,7 @@ import type { Db } from '../../platform/db/connect.ts';
 import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
 import type { Principal } from '../auth/permissions.ts';
 import { workingCalendar } from '../calendar/calendar-store.ts';
-import { enqueueNotifications } from '../notify/enqueue.ts';
-import { notificationKindOf } from '../notify/messages.ts';
+import { enqueueNotifications, planNotice } from '../notify/enqueue.ts';
 import type { NotificationChannel } from '../notify/schema.ts';
 import { interlinkRouteOf } from '../procedure-review/index.ts';
 import { canSeeDossier } from './dossier-access.ts';
@@ -24,11 +23,12 @@ const refusalStatus = { ILLEGAL_STATE: 'CONFLICT', FORBIDDEN: 'FORBIDDEN', RULE:
 export const staleDossier = () =>
   conflict('Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại để xem trạng thái mới nhất.');
 
-/** Actions that write more than the snapshot and its event (a receipt code, a result document, notifications). */
+/**
+ * Actions that write more than one statement (a receipt code drawn before the dossier, a result document after
+ * it). The applicant's notice is not one of them: it is written by the transition's own statement.
+ */
 function writesMore(action: DossierAction): boolean {
-  return (
-    action.type === 'receive' || action.type === 'issue_result' || notificationKindOf(action.type) !== null
-  );
+  return action.type === 'receive' || action.type === 'issue_result';
 }
 
 /** What an action runs with besides the dossier: the clock, the calendar, the notification channels. */
@@ -95,10 +95,24 @@ export async function applyAction(
       ? { ...action, dossierCode: await nextDossierCode(tx, snapshot.receivingAgencyId, env.now) }
       : action;
   const result = runTransition(snapshot, effective, actor, env);
-  const eventId = await commitTransition(tx, ownerUnitId, snapshot.version, result.snapshot, result.event);
+  // The applicant's notification is written by the event's own statement: it commits with the event, or not at all.
+  const notice = await planNotice(tx, {
+    ownerUnitId,
+    action: effective.type,
+    snapshot: result.snapshot,
+    actorUserId: actor.userId,
+    now: env.now,
+    channels: env.channels,
+  });
+  const eventId = await commitTransition(
+    tx,
+    ownerUnitId,
+    snapshot.version,
+    result.snapshot,
+    result.event,
+    notice,
+  );
   if (eventId === null) throw staleDossier();
-  // The applicant's notification commits with the event, or not at all.
-  await notifyApplicant(tx, ownerUnitId, eventId, effective, result.snapshot, actor, env);
   if (effective.type === 'issue_result') {
     // The digitised result is a document of the dossier like any other (and how its file is found again).
     await tx.insert(dossierDocuments).values({

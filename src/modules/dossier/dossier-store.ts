@@ -4,6 +4,7 @@ import type { Db } from '../../platform/db/connect.ts';
 import { driverValue, preparedStatement } from '../../platform/db/prepared.ts';
 import { withDossierEventAudit } from '../audit/dossier-events.ts';
 import { isoFromDay, vnDayOfMs } from '../calendar/day.ts';
+import { noticeCtes, noticeValues, type PlannedNotice } from '../notify/enqueue.ts';
 import { agencies } from '../org/schema.ts';
 import { formatDossierCode } from './dossier-code.ts';
 import type { DossierEventDraft } from './lifecycle/event.ts';
@@ -215,37 +216,46 @@ const placeholder = (prefix: string, key: string, column: PgColumn) =>
  * snapshot was saved. When the dossier moves to another agency or role, its assignee is cleared (the SET
  * expressions read the row as it was): the new holder's queue takes it up unassigned.
  */
+/** The transition's statement, with or without the applicant's notice (notify/enqueue.ts `noticeCtes`). */
+function commitTransitionSql(withNotice: boolean) {
+  const set = transitionColumns.map(
+    (key) => sql`${sql.identifier(dossiers[key].name)} = ${placeholder('d_', key, dossiers[key])}`,
+  );
+  const assignee = sql`${sql.identifier(dossiers.assigneeUserId.name)} = case
+    when ${dossiers.currentAgencyId} is not distinct from ${placeholder('d_', 'currentAgencyId', dossiers.currentAgencyId)}
+    and ${dossiers.currentRole} is not distinct from ${placeholder('d_', 'currentRole', dossiers.currentRole)}
+    then ${dossiers.assigneeUserId} else null end`;
+  const names = eventColumns.map((key) => sql.identifier(dossierEvents[key].name));
+  const values = eventColumns.map((key) => placeholder('e_', key, dossierEvents[key]));
+  // The audit entry (and the notice) are written by the same statement, so a transition stays one round trip.
+  return withDossierEventAudit(
+    [
+      sql`saved as (
+      update ${dossiers} set ${sql.join([...set, assignee], sql`, `)}
+      where ${dossiers.ownerUnitId} = ${sql.placeholder('ownerUnitId')} and ${dossiers.id} = ${sql.placeholder('id')}
+        and ${dossiers.version} = ${sql.placeholder('expectedVersion')}
+      returning ${dossiers.id})`,
+    ],
+    sql`insert into ${dossierEvents} (${sql.join(names, sql`, `)})
+    select ${sql.join(values, sql`, `)} from saved`,
+    withNotice ? noticeCtes('audited_events') : [],
+  );
+}
+
 const commitTransitionStatement = preparedStatement<{ id: string | number }>(
   'dossier_commit_transition',
-  () => {
-    const set = transitionColumns.map(
-      (key) => sql`${sql.identifier(dossiers[key].name)} = ${placeholder('d_', key, dossiers[key])}`,
-    );
-    const assignee = sql`${sql.identifier(dossiers.assigneeUserId.name)} = case
-      when ${dossiers.currentAgencyId} is not distinct from ${placeholder('d_', 'currentAgencyId', dossiers.currentAgencyId)}
-      and ${dossiers.currentRole} is not distinct from ${placeholder('d_', 'currentRole', dossiers.currentRole)}
-      then ${dossiers.assigneeUserId} else null end`;
-    const names = eventColumns.map((key) => sql.identifier(dossierEvents[key].name));
-    const values = eventColumns.map((key) => placeholder('e_', key, dossierEvents[key]));
-    // The audit entry is written by the same statement (withDossierEventAudit), so a transition stays one round trip.
-    return withDossierEventAudit(
-      [
-        sql`saved as (
-        update ${dossiers} set ${sql.join([...set, assignee], sql`, `)}
-        where ${dossiers.ownerUnitId} = ${sql.placeholder('ownerUnitId')} and ${dossiers.id} = ${sql.placeholder('id')}
-          and ${dossiers.version} = ${sql.placeholder('expectedVersion')}
-        returning ${dossiers.id})`,
-      ],
-      sql`insert into ${dossierEvents} (${sql.join(names, sql`, `)})
-      select ${sql.join(values, sql`, `)} from saved`,
-    );
-  },
+  () => commitTransitionSql(false),
+);
+const commitNoticedTransitionStatement = preparedStatement<{ id: string | number }>(
+  'dossier_commit_noticed_transition',
+  () => commitTransitionSql(true),
 );
 
 /**
  * Saves a transition in one statement, without a row lock: the snapshot only if the stored version is still
- * `expectedVersion`, and its event only if the snapshot was saved. Returns the event's id, or null when another
- * request updated the dossier first (the caller answers a conflict; nothing was written).
+ * `expectedVersion`, and its event (with its audit entry and the applicant's `notice`, if any) only if the
+ * snapshot was saved. Returns the event's id, or null when another request updated the dossier first (the caller
+ * answers a conflict; nothing was written).
  */
 export async function commitTransition(
   db: DbOrTx,
@@ -253,13 +263,16 @@ export async function commitTransition(
   expectedVersion: number,
   snapshot: DossierSnapshot,
   event: EventDraft,
+  notice: PlannedNotice | null = null,
 ): Promise<number | null> {
   const values: Record<string, unknown> = { ownerUnitId, id: snapshot.id, expectedVersion };
   const columns = columnsOf(snapshot);
   for (const key of transitionColumns) values[`d_${key}`] = driverValue(dossiers[key], columns[key]);
   const row = eventRow(ownerUnitId, event);
   for (const key of eventColumns) values[`e_${key}`] = driverValue(dossierEvents[key], row[key]);
-  const [saved] = await commitTransitionStatement(db, values);
+  const [saved] = notice
+    ? await commitNoticedTransitionStatement(db, { ...values, ...noticeValues(notice, new Date(event.at)) })
+    : await commitTransitionStatement(db, values);
   // bigserial arrives as a string from node-postgres.
   return saved ? Number(saved.id) : null;
 }

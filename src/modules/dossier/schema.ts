@@ -81,9 +81,7 @@ export const dossiers = pgTable(
     // Partial so that no statement looking a dossier up by (owner unit, id) can be planned on it: a generic plan
     // made while the table looked small picked it (equal cost to the primary key) and then read every dossier of
     // the unit on each transition. Period filters on received_at imply the predicate.
-    index('dossiers_received_idx')
-      .on(t.ownerUnitId, t.receivedAt)
-      .where(sql`${t.receivedAt} is not null`),
+    index('dossiers_received_idx').on(t.ownerUnitId, t.receivedAt).where(sql`${t.receivedAt} is not null`),
     // The public look-up by code alone (on Citus a fan-out: the code does not name its unit reliably).
     index('dossiers_code_idx').on(t.code).where(sql`${t.code} is not null`),
     // Indicators and their drill-downs: a unit's dossiers decided in a period, and its open ones by due date.

@@ -1,14 +1,17 @@
 // The transactional outbox: the message and its deliveries, written in the caller's transaction right after the
 // dossier event, so a state change and its notification commit (or vanish) together.
 import { randomUUID } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { type SQL, sql } from 'drizzle-orm';
+import { loadPublicLinkConfig } from '../../platform/config.ts';
 import { preparedStatement } from '../../platform/db/prepared.ts';
 import { users } from '../auth/schema.ts';
 import type { DbOrTx } from '../dossier/dossier-store.ts';
 import { type DossierSnapshot, holdingAgencyId } from '../dossier/lifecycle/snapshot.ts';
 import { dossiers } from '../dossier/schema.ts';
 import { agencies } from '../org/schema.ts';
-import { ratingLinkOf } from '../ratings/rating-settings.ts';
+import { ratingUrl } from '../ratings/rating-link.ts';
+import { linkSecretOf, RATING_SETTINGS_ID } from '../ratings/rating-settings.ts';
+import { ratingSettings } from '../ratings/schema.ts';
 import { type ChannelChoice, chooseDeliveries, type PlannedDelivery } from './channels.ts';
 import { factsOf } from './message-facts.ts';
 import { buildMessage, invitesRating, type NotificationMessage, notificationKindOf } from './messages.ts';
@@ -20,10 +23,8 @@ import {
   notifications,
 } from './schema.ts';
 
-export interface EnqueueInput {
+export interface NoticeInput {
   ownerUnitId: string;
-  /** The dossier event just written (its id makes the idempotency keys). */
-  eventId: number;
   /** The event's action type; actions that tell the applicant nothing enqueue nothing. */
   action: string;
   /** The dossier after the transition. */
@@ -32,6 +33,19 @@ export interface EnqueueInput {
   now: Date;
   /** External channels this deployment has configured. */
   channels: ReadonlySet<NotificationChannel>;
+}
+
+export interface EnqueueInput extends NoticeInput {
+  /** The dossier event just written (its id makes the idempotency keys). */
+  eventId: number;
+}
+
+/** A dossier event's notice, planned before it is written: the message and where it goes. */
+export interface PlannedNotice {
+  notificationId: string;
+  userId: string | null;
+  message: NotificationMessage;
+  deliveries: PlannedDelivery[];
 }
 
 export interface Enqueued {
@@ -58,6 +72,8 @@ interface Loaded {
   pref_sms: boolean | null;
   pref_zalo: boolean | null;
   zalo_user_id: string | null;
+  /** The rating links' secret kept in the database (null until the settings row is first made). */
+  rating_link_secret: string | null;
 }
 
 /** Everything the message and the channel choice need, in one statement (prepared: it runs on every notice). */
@@ -68,17 +84,18 @@ const loadStatement = preparedStatement<Loaded>(
       ra.name as receiving_name, ra.address as receiving_address, ha.name as handling_name,
       o.full_name as officer_name, u.email as account_email, u.phone as account_phone,
       p.user_id is not null as has_preferences, p.email as pref_email, p.sms as pref_sms,
-      p.zalo as pref_zalo, p.zalo_user_id
+      p.zalo as pref_zalo, p.zalo_user_id, rs.link_secret as rating_link_secret
     from ${dossiers} d
     join ${agencies} ra on ra.id = d.receiving_agency_id
     left join ${agencies} ha on ha.id = ${sql.placeholder('holdingAgencyId')}::uuid
     left join ${users} o on o.id = ${sql.placeholder('officerId')}::uuid
     left join ${users} u on u.id = d.applicant_user_id
     left join ${notificationPreferences} p on p.user_id = d.applicant_user_id
+    left join ${ratingSettings} rs on rs.id = ${sql.raw(String(RATING_SETTINGS_ID))}
     where d.owner_unit_id = ${sql.placeholder('ownerUnitId')} and d.id = ${sql.placeholder('dossierId')}`,
 );
 
-async function load(tx: DbOrTx, input: EnqueueInput): Promise<Loaded | undefined> {
+async function load(tx: DbOrTx, input: NoticeInput): Promise<Loaded | undefined> {
   const s = input.snapshot;
   const [row] = await loadStatement(tx, {
     holdingAgencyId: holdingAgencyId(s),
@@ -91,19 +108,22 @@ async function load(tx: DbOrTx, input: EnqueueInput): Promise<Loaded | undefined
 }
 
 /**
- * Writes the in-app message and one pending delivery per external channel for a dossier event, inside the
- * caller's transaction (two statements). Returns null when the action tells the applicant nothing.
- * Idempotency key: `<event id>:<channel>`, unique per owner unit.
+ * The notice a dossier event gives the applicant (facts read in one prepared statement, the message built, the
+ * channels chosen), or null when the action tells the applicant nothing. Nothing is written: `writeOutbox`, or
+ * the transition's own statement (`noticeCtes`), writes it with the event.
  */
-export async function enqueueNotifications(tx: DbOrTx, input: EnqueueInput): Promise<Enqueued | null> {
+export async function planNotice(tx: DbOrTx, input: NoticeInput): Promise<PlannedNotice | null> {
   const kind = notificationKindOf(input.action);
   if (!kind) return null;
   const row = await load(tx, input);
   if (!row) throw new Error(`dossier ${input.snapshot.id} not found for its notification`);
   // A returned (or online-ready) result invites a rating through a signed link (modules/ratings).
-  const ratingUrl = invitesRating(kind, input.snapshot.channel)
-    ? await ratingLinkOf(tx, input.snapshot.id)
-    : null;
+  let ratingLink: string | null = null;
+  if (invitesRating(kind, input.snapshot.channel)) {
+    const links = loadPublicLinkConfig();
+    const secret = links.linkSecret ?? row.rating_link_secret ?? (await linkSecretOf(tx, links));
+    ratingLink = ratingUrl(links.publicBaseUrl, input.snapshot.id, secret);
+  }
   const message = buildMessage({
     ...factsOf(kind, input.snapshot, {
       procedureName: row.procedure_name,
@@ -112,7 +132,7 @@ export async function enqueueNotifications(tx: DbOrTx, input: EnqueueInput): Pro
       handlingAgencyName: row.handling_name,
       officerName: row.officer_name,
     }),
-    ratingUrl,
+    ratingUrl: ratingLink,
   });
   const preferences: ChannelChoice | null = row.has_preferences
     ? { email: !!row.pref_email, sms: !!row.pref_sms, zalo: !!row.pref_zalo, zaloUserId: row.zalo_user_id }
@@ -128,18 +148,28 @@ export async function enqueueNotifications(tx: DbOrTx, input: EnqueueInput): Pro
     },
     input.channels,
   );
-  const notificationId = randomUUID();
+  return { notificationId: randomUUID(), userId: row.applicant_user_id, message, deliveries };
+}
+
+/**
+ * Writes the in-app message and one pending delivery per external channel for a dossier event, inside the
+ * caller's transaction (two statements). Returns null when the action tells the applicant nothing.
+ * Idempotency key: `<event id>:<channel>`, unique per owner unit.
+ */
+export async function enqueueNotifications(tx: DbOrTx, input: EnqueueInput): Promise<Enqueued | null> {
+  const notice = await planNotice(tx, input);
+  if (!notice) return null;
   await writeOutbox(tx, {
     ownerUnitId: input.ownerUnitId,
-    notificationId,
-    userId: row.applicant_user_id,
+    notificationId: notice.notificationId,
+    userId: notice.userId,
     dossierId: input.snapshot.id,
     eventId: input.eventId,
-    message,
-    deliveries,
+    message: notice.message,
+    deliveries: notice.deliveries,
     now: input.now,
   });
-  return { notificationId, message, deliveries };
+  return { notificationId: notice.notificationId, message: notice.message, deliveries: notice.deliveries };
 }
 
 /** What the outbox needs of a message: the in-app title and body, and the short unaccented SMS text. */
@@ -218,4 +248,81 @@ export async function writeOutbox(tx: DbOrTx, e: OutboxEntry): Promise<void> {
     )
     .onConflictDoNothing();
   await tx.execute(sql`with m as (${insertMessage.getSQL()}) ${insertDeliveries.getSQL()}`);
+}
+
+const column = (c: { name: string }) => sql.identifier(c.name);
+
+/**
+ * A planned notice written by the statement that writes its event: data-modifying CTEs over `events` (a CTE of
+ * inserted `dossier_events` rows, `returning *`), so a transition and its notice are one statement and one
+ * round trip, and the notice exists only if the event does. The idempotency keys take the event's id there.
+ * Values are placeholders named `n_*` (`noticeValues`); with `n_notify` false they write nothing.
+ */
+export function noticeCtes(events: string): SQL[] {
+  const n = notifications;
+  const d = notificationDeliveries;
+  const from = sql.raw(events);
+  return [
+    sql`notice_message as (insert into ${n} (${sql.join(
+      [
+        n.ownerUnitId,
+        n.id,
+        n.userId,
+        n.dossierId,
+        n.eventId,
+        n.subjectKind,
+        n.subjectId,
+        n.kind,
+        n.title,
+        n.body,
+        n.createdAt,
+      ].map(column),
+      sql`, `,
+    )})
+      select owner_unit_id, ${sql.placeholder('n_id')}::uuid, ${sql.placeholder('n_userId')}::uuid, dossier_id, id,
+        'dossier', dossier_id, ${sql.placeholder('n_kind')}::varchar, ${sql.placeholder('n_title')}::text,
+        ${sql.placeholder('n_body')}::text, ${sql.placeholder('n_createdAt')}::timestamptz
+      from ${from} where ${sql.placeholder('n_notify')}::boolean)`,
+    sql`notice_deliveries as (insert into ${d} (${sql.join(
+      [d.ownerUnitId, d.notificationId, d.dossierId, d.channel, d.address, d.idempotencyKey, d.data].map(
+        column,
+      ),
+      sql`, `,
+    )})
+      select e.owner_unit_id, ${sql.placeholder('n_id')}::uuid, e.dossier_id, x.channel, x.address,
+        e.id || ':' || x.channel, x.data
+      from ${from} e, jsonb_to_recordset(${sql.placeholder('n_deliveries')}::jsonb)
+        as x(channel varchar, address varchar, data jsonb)
+      where ${sql.placeholder('n_notify')}::boolean
+      on conflict do nothing)`,
+  ];
+}
+
+/** The `n_*` values of `noticeCtes` for a planned notice, or for none. */
+export function noticeValues(notice: PlannedNotice | null, now: Date): Record<string, unknown> {
+  if (!notice)
+    return {
+      n_notify: false,
+      n_id: null,
+      n_userId: null,
+      n_kind: null,
+      n_title: null,
+      n_body: null,
+      n_createdAt: null,
+      n_deliveries: '[]',
+    };
+  const deliveries = notice.deliveries.map((delivery) => {
+    const text = textFor(delivery.channel, notice.message);
+    return { channel: delivery.channel, address: delivery.address, data: text ? { text } : null };
+  });
+  return {
+    n_notify: true,
+    n_id: notice.notificationId,
+    n_userId: notice.userId,
+    n_kind: notice.message.kind,
+    n_title: notice.message.title,
+    n_body: notice.message.body,
+    n_createdAt: now.toISOString(),
+    n_deliveries: JSON.stringify(deliveries),
+  };
 }

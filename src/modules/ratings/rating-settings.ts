@@ -3,11 +3,11 @@ import { randomBytes } from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
 import { loadPublicLinkConfig, type PublicLinkConfig } from '../../platform/config.ts';
 import type { DbOrTx } from '../dossier/dossier-store.ts';
-import { ratingUrl } from './rating-link.ts';
 import { DEFAULT_RATING_LEVELS } from './rating-rules.ts';
 import { type RatingLevel, ratingSettings } from './schema.ts';
 
-const SETTINGS_ID = 1;
+/** The one settings row (notifications read its link secret with their facts). */
+export const RATING_SETTINGS_ID = 1;
 
 export interface RatingSettings {
   levels: RatingLevel[];
@@ -20,14 +20,14 @@ export async function ratingSettingsOf(db: DbOrTx): Promise<RatingSettings> {
     db
       .select({ levels: ratingSettings.levels, linkSecret: ratingSettings.linkSecret })
       .from(ratingSettings)
-      .where(eq(ratingSettings.id, SETTINGS_ID));
+      .where(eq(ratingSettings.id, RATING_SETTINGS_ID));
   const [row] = await read();
   if (row) return row;
   // Concurrent first uses insert the same row; the first one wins and everybody reads it back.
   await db
     .insert(ratingSettings)
     .values({
-      id: SETTINGS_ID,
+      id: RATING_SETTINGS_ID,
       levels: [...DEFAULT_RATING_LEVELS],
       linkSecret: randomBytes(32).toString('base64url'),
     })
@@ -42,7 +42,7 @@ export async function saveRatingScale(db: DbOrTx, levels: RatingLevel[], userId:
   await db
     .update(ratingSettings)
     .set({ levels, updatedAt: sql`now()`, updatedBy: userId })
-    .where(eq(ratingSettings.id, SETTINGS_ID));
+    .where(eq(ratingSettings.id, RATING_SETTINGS_ID));
 }
 
 /** RATING_LINK_SECRET when set, else the secret kept in the database (so links survive restarts). */
@@ -51,13 +51,4 @@ export async function linkSecretOf(
   links: PublicLinkConfig = loadPublicLinkConfig(),
 ): Promise<string> {
   return links.linkSecret ?? (await ratingSettingsOf(db)).linkSecret;
-}
-
-/** The rating page's address for a dossier, as put in notifications. */
-export async function ratingLinkOf(
-  db: DbOrTx,
-  dossierId: string,
-  links: PublicLinkConfig = loadPublicLinkConfig(),
-): Promise<string> {
-  return ratingUrl(links.publicBaseUrl, dossierId, await linkSecretOf(db, links));
 }
