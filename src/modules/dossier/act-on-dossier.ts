@@ -10,7 +10,6 @@ import { commitTransition, type DbOrTx, loadForAction, nextDossierCode } from '.
 import type { Actor, DossierAction } from './lifecycle/actions.ts';
 import type { DossierSnapshot } from './lifecycle/snapshot.ts';
 import { type TransitionResult, transition } from './lifecycle/transition.ts';
-import { dossierDocuments } from './schema.ts';
 
 export function actorOf(principal: Principal): Actor {
   return principal.kind === 'citizen'
@@ -24,11 +23,11 @@ export const staleDossier = () =>
   conflict('Hồ sơ vừa được người khác cập nhật. Vui lòng tải lại để xem trạng thái mới nhất.');
 
 /**
- * Actions that write more than one statement (a receipt code drawn before the dossier, a result document after
- * it). The applicant's notice is not one of them: it is written by the transition's own statement.
+ * Actions that write more than one statement (a receipt code drawn before the dossier). The applicant's notice
+ * and the result document are written by the transition's own statement.
  */
 function writesMore(action: DossierAction): boolean {
-  return action.type === 'receive' || action.type === 'issue_result';
+  return action.type === 'receive';
 }
 
 /** What an action runs with besides the dossier: the clock, the calendar, the notification channels. */
@@ -104,6 +103,11 @@ export async function applyAction(
     now: env.now,
     channels: env.channels,
   });
+  // The digitised result is a document of the dossier like any other, written by the same statement.
+  const resultDocument =
+    effective.type === 'issue_result'
+      ? { name: 'Kết quả giải quyết thủ tục hành chính', fileSha256: effective.resultFileId }
+      : null;
   const eventId = await commitTransition(
     tx,
     ownerUnitId,
@@ -111,18 +115,9 @@ export async function applyAction(
     result.snapshot,
     result.event,
     notice,
+    resultDocument,
   );
   if (eventId === null) throw staleDossier();
-  if (effective.type === 'issue_result') {
-    // The digitised result is a document of the dossier like any other (and how its file is found again).
-    await tx.insert(dossierDocuments).values({
-      ownerUnitId,
-      dossierId: snapshot.id,
-      kind: 'result',
-      name: 'Kết quả giải quyết thủ tục hành chính',
-      fileSha256: effective.resultFileId,
-    });
-  }
   return result.snapshot;
 }
 

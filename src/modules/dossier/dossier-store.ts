@@ -216,8 +216,28 @@ const placeholder = (prefix: string, key: string, column: PgColumn) =>
  * snapshot was saved. When the dossier moves to another agency or role, its assignee is cleared (the SET
  * expressions read the row as it was): the new holder's queue takes it up unassigned.
  */
-/** The transition's statement, with or without the applicant's notice (notify/enqueue.ts `noticeCtes`). */
-function commitTransitionSql(withNotice: boolean) {
+/**
+ * The digitised result of `issue_result`, a document of the dossier like any other (and how its file is found
+ * again), written from the saved event: values `r_name`, `r_fileSha256`.
+ */
+const resultDocumentCte = () => {
+  const d = dossierDocuments;
+  const columns = [d.ownerUnitId, d.dossierId, d.kind, d.name, d.fileSha256].map((c) =>
+    sql.identifier(c.name),
+  );
+  return sql`result_document as (insert into ${d} (${sql.join(columns, sql`, `)})
+    select owner_unit_id, dossier_id, 'result', ${sql.placeholder('r_name')}::text,
+      ${sql.placeholder('r_fileSha256')}::varchar from audited_events)`;
+};
+
+/** What a transition's statement writes besides the dossier, its event and the audit entry. */
+interface CommitExtras {
+  notice: boolean;
+  resultDocument: boolean;
+}
+
+/** The transition's statement, with the applicant's notice (notify/enqueue.ts `noticeCtes`) and the result document as asked. */
+function commitTransitionSql({ notice: withNotice, resultDocument }: CommitExtras) {
   const set = transitionColumns.map(
     (key) => sql`${sql.identifier(dossiers[key].name)} = ${placeholder('d_', key, dossiers[key])}`,
   );
@@ -238,18 +258,27 @@ function commitTransitionSql(withNotice: boolean) {
     ],
     sql`insert into ${dossierEvents} (${sql.join(names, sql`, `)})
     select ${sql.join(values, sql`, `)} from saved`,
-    withNotice ? noticeCtes('audited_events') : [],
+    [...(withNotice ? noticeCtes('audited_events') : []), ...(resultDocument ? [resultDocumentCte()] : [])],
   );
 }
 
-const commitTransitionStatement = preparedStatement<{ id: string | number }>(
-  'dossier_commit_transition',
-  () => commitTransitionSql(false),
-);
-const commitNoticedTransitionStatement = preparedStatement<{ id: string | number }>(
-  'dossier_commit_noticed_transition',
-  () => commitTransitionSql(true),
-);
+/** One prepared statement per combination of extras, built on first use. */
+const commitStatements = new Map<string, ReturnType<typeof preparedStatement<{ id: string | number }>>>();
+function commitStatement(extras: CommitExtras) {
+  const name = `dossier_commit_transition${extras.notice ? '_notice' : ''}${extras.resultDocument ? '_result' : ''}`;
+  let statement = commitStatements.get(name);
+  if (!statement) {
+    statement = preparedStatement<{ id: string | number }>(name, () => commitTransitionSql(extras));
+    commitStatements.set(name, statement);
+  }
+  return statement;
+}
+
+/** The result document a transition writes (`issue_result`). */
+export interface ResultDocument {
+  name: string;
+  fileSha256: string;
+}
 
 /**
  * Saves a transition in one statement, without a row lock: the snapshot only if the stored version is still
@@ -264,15 +293,18 @@ export async function commitTransition(
   snapshot: DossierSnapshot,
   event: EventDraft,
   notice: PlannedNotice | null = null,
+  resultDocument: ResultDocument | null = null,
 ): Promise<number | null> {
   const values: Record<string, unknown> = { ownerUnitId, id: snapshot.id, expectedVersion };
   const columns = columnsOf(snapshot);
   for (const key of transitionColumns) values[`d_${key}`] = driverValue(dossiers[key], columns[key]);
   const row = eventRow(ownerUnitId, event);
   for (const key of eventColumns) values[`e_${key}`] = driverValue(dossierEvents[key], row[key]);
-  const [saved] = notice
-    ? await commitNoticedTransitionStatement(db, { ...values, ...noticeValues(notice, new Date(event.at)) })
-    : await commitTransitionStatement(db, values);
+  if (notice) Object.assign(values, noticeValues(notice, new Date(event.at)));
+  if (resultDocument)
+    Object.assign(values, { r_name: resultDocument.name, r_fileSha256: resultDocument.fileSha256 });
+  const statement = commitStatement({ notice: notice !== null, resultDocument: resultDocument !== null });
+  const [saved] = await statement(db, values);
   // bigserial arrives as a string from node-postgres.
   return saved ? Number(saved.id) : null;
 }
