@@ -13,8 +13,11 @@ import { BackendCpuMeter, statCpuMs } from './process-cpu.ts';
 const ROUNDS = 4; // of each
 const ROUND_S = 5;
 const WARM_UP_S = 3; // JIT, pool connections and caches, not counted
-// API processes, as deployed (docs/deploy.md): by default one per core; BENCH_API_PROCESSES=1 for a single one.
-const API_PROCESSES = Number(process.env.BENCH_API_PROCESSES ?? os.cpus().length);
+// API processes (docs/deploy.md: stateless, any number behind a balancer). One by default: on this two-core
+// machine a second one cost more CPU per transition than it saved (docs/benchmarks.md).
+const API_PROCESSES = Number(process.env.BENCH_API_PROCESSES ?? 1);
+// BENCH_SERVER_CPU_PROF=<dir>: each API process writes a V8 CPU profile there when it closes.
+const serverProfileDir = process.env.BENCH_SERVER_CPU_PROF;
 
 /** API processes (bench/transitions-server.ts) on the benchmark's database, each on its own port. */
 async function startApiProcesses(databaseUrl: string, count: number) {
@@ -23,6 +26,10 @@ async function startApiProcesses(databaseUrl: string, count: number) {
   for (let i = 0; i < count; i++) {
     const child = fork(new URL('./transitions-server.ts', import.meta.url), {
       env: { ...process.env, BENCH_SERVER_DATABASE_URL: databaseUrl },
+      execArgv: [
+        ...process.execArgv,
+        ...(serverProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${serverProfileDir}`] : []),
+      ],
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     children.push(child);

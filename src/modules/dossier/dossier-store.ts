@@ -110,13 +110,18 @@ export async function insertNewDossier(
   row: typeof dossiers.$inferInsert,
   documents: (typeof dossierDocuments.$inferInsert)[],
   events: EventDraft[],
+  /** The applicant's notice of the event with this action, written by the same statement. */
+  notice?: { action: string; notice: PlannedNotice | null; now: Date },
 ): Promise<number[]> {
   const parts = [sql`dossier as (${tx.insert(dossiers).values(row).getSQL()})`];
   if (documents.length)
     parts.push(sql`documents as (${tx.insert(dossierDocuments).values(documents).getSQL()})`);
   const insertEvents = tx.insert(dossierEvents).values(events.map((e) => eventRow(row.ownerUnitId, e)));
-  // The events' audit entries are written by the same statement.
-  const result = await tx.execute(withDossierEventAudit(parts, insertEvents.getSQL()));
+  const noticeParts = notice?.notice
+    ? noticeCtes('audited_events', sql`${notice.action}`, noticeValues(notice.notice, notice.now))
+    : [];
+  // The events' audit entries (and the notice) are written by the same statement.
+  const result = await tx.execute(withDossierEventAudit(parts, insertEvents.getSQL(), noticeParts));
   // Event ids grow in insertion order; bigserial arrives as a string from node-postgres.
   return (result as unknown as { rows: { id: string | number }[] }).rows
     .map((r) => Number(r.id))

@@ -8,23 +8,25 @@ import { citizenIdProblem, normalizePhone } from '../auth/identifiers.ts';
 import type { Principal } from '../auth/permissions.ts';
 import { workingCalendar } from '../calendar/calendar-store.ts';
 import { procedureAgencies, procedures } from '../catalog/schema.ts';
+import { prepareNewDossierNotice } from '../notify/enqueue.ts';
 import type { NotificationChannel } from '../notify/schema.ts';
 import { agencies } from '../org/schema.ts';
-import {
-  type ActionEnv,
-  type AlsoWrite,
-  actorOf,
-  noChannels,
-  notifyApplicant,
-  runTransition,
-} from './act-on-dossier.ts';
+import { type ActionEnv, type AlsoWrite, actorOf, noChannels, runTransition } from './act-on-dossier.ts';
 import type { IntakeBody } from './dossier.types.ts';
 import { columnsOf, insertNewDossier, nextDossierCode } from './dossier-store.ts';
 import type { DossierAction } from './lifecycle/actions.ts';
-import { type DossierSnapshot, newDossier, type StatutoryTime } from './lifecycle/snapshot.ts';
+import {
+  type DossierSnapshot,
+  holdingAgencyId,
+  newDossier,
+  type StatutoryTime,
+} from './lifecycle/snapshot.ts';
 import { newTrackingCheck } from './tracking-check.ts';
 
 type ProcedureRow = typeof procedures.$inferSelect;
+
+/** Stands for the receipt code where the code changes nothing (where the dossier is held; a supplement request). */
+const PROVISIONAL_CODE = 'chua-cap-ma';
 export interface WalkIn {
   snapshot: DossierSnapshot;
   statutoryAssumed: boolean;
@@ -170,11 +172,34 @@ export async function receiveWalkIn(
   // receipt code is drawn (a failed intake consumes no number), then the dossier is written already past both
   // transitions, with its documents and both events, in one statement.
   const submitted = runTransition(draft, { type: 'submit' }, actor, env);
-  return db.transaction(async (tx) => {
-    const second: DossierAction = input.complete
-      ? { type: 'receive', dossierCode: await nextDossierCode(tx, receiving.id, now) }
+  // The notice's facts are read before the transaction, so the receipt code's counter row is locked only for the
+  // code, the one statement that writes everything, and the commit. Where the dossier will be held does not
+  // depend on its code: the receipt is worked out once without it to know.
+  const secondOf = (dossierCode: string): DossierAction =>
+    input.complete
+      ? { type: 'receive', dossierCode }
       : { type: 'request_intake_supplement', reasons: input.supplementReasons ?? [] };
+  const provisional = runTransition(submitted.snapshot, secondOf(PROVISIONAL_CODE), actor, env);
+  const notices = await prepareNewDossierNotice(
+    db,
+    {
+      ownerUnitId: receiving.unitId,
+      receivingAgencyId: receiving.id,
+      holdingAgencyId: holdingAgencyId(provisional.snapshot),
+      actorUserId: actor.userId,
+      now,
+      channels: env.channels,
+    },
+    {
+      procedureName: procedure.name,
+      applicantEmail: applicant.email?.toLowerCase() || null,
+      applicantPhone: phone,
+    },
+  );
+  return db.transaction(async (tx) => {
+    const second = secondOf(input.complete ? await nextDossierCode(tx, receiving.id, now) : PROVISIONAL_CODE);
     const taken = runTransition(submitted.snapshot, second, actor, env);
+    const notice = await notices.build(second.type, taken.snapshot);
     const eventIds = await insertNewDossier(
       tx,
       {
@@ -199,19 +224,10 @@ export async function receiveWalkIn(
       },
       input.documents.map((d) => ({ ownerUnitId: receiving.unitId, dossierId: id, kind: 'submitted', ...d })),
       [submitted.event, taken.event],
+      // Submitting at the desk tells the applicant nothing; the receipt (or the supplement request) does.
+      { action: second.type, notice, now },
     );
-    const [submitEvent, takenEvent] = eventIds;
-    if (submitEvent === undefined || takenEvent === undefined) throw new Error('intake events not written');
-    await notifyApplicant(
-      tx,
-      receiving.unitId,
-      submitEvent,
-      { type: 'submit' },
-      submitted.snapshot,
-      actor,
-      env,
-    );
-    await notifyApplicant(tx, receiving.unitId, takenEvent, second, taken.snapshot, actor, env);
+    if (eventIds.length !== 2) throw new Error('intake events not written');
     const received: WalkIn = { snapshot: taken.snapshot, statutoryAssumed: time.assumed };
     if (options.alsoWrite) await options.alsoWrite(tx, received);
     return received;

@@ -113,10 +113,81 @@ async function load(tx: DbOrTx, input: NoticeInput): Promise<Loaded | undefined>
  * the transition's own statement (`noticeCtes`), writes it with the event.
  */
 export async function planNotice(tx: DbOrTx, input: NoticeInput): Promise<PlannedNotice | null> {
-  const kind = notificationKindOf(input.action);
-  if (!kind) return null;
+  if (!notificationKindOf(input.action)) return null;
   const row = await load(tx, input);
   if (!row) throw new Error(`dossier ${input.snapshot.id} not found for its notification`);
+  return noticeFrom(tx, input, row);
+}
+
+/** The facts of a dossier not written yet (an intake's): the agencies and the officer, by id. */
+const newDossierFactsStatement = preparedStatement<
+  Pick<Loaded, 'receiving_name' | 'receiving_address' | 'handling_name' | 'officer_name'>
+>(
+  'notify_new_dossier_facts',
+  () => sql`
+    select ra.name as receiving_name, ra.address as receiving_address, ha.name as handling_name,
+      o.full_name as officer_name
+    from (select 1) as one
+    left join ${agencies} ra on ra.id = ${sql.placeholder('receivingAgencyId')}::uuid
+    left join ${agencies} ha on ha.id = ${sql.placeholder('holdingAgencyId')}::uuid
+    left join ${users} o on o.id = ${sql.placeholder('officerId')}::uuid`,
+);
+
+/** What a new dossier's notice needs of the dossier itself (it is not in the table yet). */
+export interface NewDossierFacts {
+  procedureName: string;
+  applicantEmail: string | null;
+  applicantPhone: string | null;
+}
+
+/**
+ * The notice of a walk-in intake's receipt, planned before the dossier exists so that the receipt code's counter
+ * is held for as short a time as possible: the agencies and officer are read here (once, before the
+ * transaction); `build` then makes the notice from the snapshot with its code, without another read.
+ */
+export async function prepareNewDossierNotice(
+  tx: DbOrTx,
+  input: Omit<NoticeInput, 'action' | 'snapshot'> & { receivingAgencyId: string; holdingAgencyId: string },
+  dossier: NewDossierFacts,
+) {
+  const [facts] = await newDossierFactsStatement(tx, {
+    receivingAgencyId: input.receivingAgencyId,
+    holdingAgencyId: input.holdingAgencyId,
+    officerId: uuidPattern.test(input.actorUserId) ? input.actorUserId : null,
+  });
+  if (!facts?.receiving_name) throw new Error(`agency ${input.receivingAgencyId} not found for the notice`);
+  const row: Loaded = {
+    ...facts,
+    receiving_name: facts.receiving_name,
+    procedure_name: dossier.procedureName,
+    // Walk-in applicants have no account: the desk acts for them.
+    applicant_user_id: null,
+    applicant_email: dossier.applicantEmail,
+    applicant_phone: dossier.applicantPhone,
+    account_email: null,
+    account_phone: null,
+    has_preferences: false,
+    pref_email: null,
+    pref_sms: null,
+    pref_zalo: null,
+    zalo_user_id: null,
+    rating_link_secret: null,
+  };
+  return {
+    /** The notice of `action` on `snapshot`; null when the action tells the applicant nothing. */
+    build: async (action: string, snapshot: DossierSnapshot): Promise<PlannedNotice | null> => {
+      if (!notificationKindOf(action)) return null;
+      if (holdingAgencyId(snapshot) !== input.holdingAgencyId)
+        throw new Error('prepareNewDossierNotice: the dossier is held by another agency than the one read');
+      return noticeFrom(tx, { ...input, action, snapshot }, row);
+    },
+  };
+}
+
+/** The message and the deliveries of a notice, from its facts. */
+async function noticeFrom(tx: DbOrTx, input: NoticeInput, row: Loaded): Promise<PlannedNotice | null> {
+  const kind = notificationKindOf(input.action);
+  if (!kind) return null;
   // A returned (or online-ready) result invites a rating through a signed link (modules/ratings).
   let ratingLink: string | null = null;
   if (invitesRating(kind, input.snapshot.channel)) {
@@ -256,12 +327,18 @@ const column = (c: { name: string }) => sql.identifier(c.name);
  * A planned notice written by the statement that writes its event: data-modifying CTEs over `events` (a CTE of
  * inserted `dossier_events` rows, `returning *`), so a transition and its notice are one statement and one
  * round trip, and the notice exists only if the event does. The idempotency keys take the event's id there.
- * Values are placeholders named `n_*` (`noticeValues`); with `n_notify` false they write nothing.
+ * Values are placeholders named `n_*` (`noticeValues`), or `values` given inline; with `n_notify` false they
+ * write nothing.
  */
-export function noticeCtes(events: string): SQL[] {
+export function noticeCtes(events: string, onlyAction?: SQL, values?: Record<string, unknown>): SQL[] {
+  // Placeholders for a prepared statement, or the values themselves for a statement built once.
+  const v = (name: string) => (values ? sql`${values[name]}` : sql.placeholder(name));
   const n = notifications;
   const d = notificationDeliveries;
-  const from = sql.raw(events);
+  // An intake writes two events (submit and receipt): the notice belongs to the one named.
+  const from = onlyAction
+    ? sql`(select * from ${sql.raw(events)} where action = ${onlyAction}) as e`
+    : sql`${sql.raw(events)} as e`;
   return [
     sql`notice_message as (insert into ${n} (${sql.join(
       [
@@ -279,21 +356,21 @@ export function noticeCtes(events: string): SQL[] {
       ].map(column),
       sql`, `,
     )})
-      select owner_unit_id, ${sql.placeholder('n_id')}::uuid, ${sql.placeholder('n_userId')}::uuid, dossier_id, id,
-        'dossier', dossier_id, ${sql.placeholder('n_kind')}::varchar, ${sql.placeholder('n_title')}::text,
-        ${sql.placeholder('n_body')}::text, ${sql.placeholder('n_createdAt')}::timestamptz
-      from ${from} where ${sql.placeholder('n_notify')}::boolean)`,
+      select e.owner_unit_id, ${v('n_id')}::uuid, ${v('n_userId')}::uuid, e.dossier_id,
+        e.id, 'dossier', e.dossier_id, ${v('n_kind')}::varchar, ${v('n_title')}::text,
+        ${v('n_body')}::text, ${v('n_createdAt')}::timestamptz
+      from ${from} where ${v('n_notify')}::boolean)`,
     sql`notice_deliveries as (insert into ${d} (${sql.join(
       [d.ownerUnitId, d.notificationId, d.dossierId, d.channel, d.address, d.idempotencyKey, d.data].map(
         column,
       ),
       sql`, `,
     )})
-      select e.owner_unit_id, ${sql.placeholder('n_id')}::uuid, e.dossier_id, x.channel, x.address,
+      select e.owner_unit_id, ${v('n_id')}::uuid, e.dossier_id, x.channel, x.address,
         e.id || ':' || x.channel, x.data
-      from ${from} e, jsonb_to_recordset(${sql.placeholder('n_deliveries')}::jsonb)
+      from ${from}, jsonb_to_recordset(${v('n_deliveries')}::jsonb)
         as x(channel varchar, address varchar, data jsonb)
-      where ${sql.placeholder('n_notify')}::boolean
+      where ${v('n_notify')}::boolean
       on conflict do nothing)`,
   ];
 }
