@@ -19,10 +19,9 @@ import {
   runTransition,
 } from './act-on-dossier.ts';
 import type { IntakeBody } from './dossier.types.ts';
-import { columnsOf, insertNewDossier, nextDossierCode } from './dossier-store.ts';
+import { applicantColumns, columnsOf, insertNewDossier, nextDossierCode } from './dossier-store.ts';
 import type { DossierAction } from './lifecycle/actions.ts';
 import { type DossierSnapshot, newDossier, type StatutoryTime } from './lifecycle/snapshot.ts';
-import { newTrackingCheck } from './tracking-check.ts';
 
 type ProcedureRow = typeof procedures.$inferSelect;
 export interface WalkIn {
@@ -187,14 +186,8 @@ export async function receiveWalkIn(
         receivingAgencyId: receiving.id,
         competentAgencyId,
         assistingAgencyId: receiving.id,
-        applicantKind: applicant.kind,
-        applicantName: applicant.fullName,
-        applicantCitizenId: applicant.citizenId || null,
-        applicantPhone: phone,
-        applicantEmail: applicant.email ? applicant.email.toLowerCase() : null,
-        applicantAddress: applicant.address || null,
+        ...applicantColumns(applicant),
         feeAmountVnd: input.feeAmountVnd ?? procedure.feeAmountVnd,
-        trackingCheck: newTrackingCheck(),
         ...columnsOf(taken.snapshot),
       },
       input.documents.map((d) => ({ ownerUnitId: receiving.unitId, dossierId: id, kind: 'submitted', ...d })),

@@ -16,12 +16,11 @@ import { documentSlots } from '../catalog/document-slots.ts';
 import { validateFormData } from '../catalog/form-data.ts';
 import { procedures } from '../catalog/schema.ts';
 import { type ActionEnv, applyAction, noChannels } from '../dossier/act-on-dossier.ts';
-import { columnsOf, loadDossier } from '../dossier/dossier-store.ts';
+import { applicantColumns, columnsOf, loadDossier } from '../dossier/dossier-store.ts';
 import { newDossier } from '../dossier/lifecycle/snapshot.ts';
 import { acceptsOnline, receivingOptions } from '../dossier/online-application.ts';
 import { statutoryOf } from '../dossier/receive-walk-in.ts';
 import { dossierDocuments, dossierFormData, dossiers } from '../dossier/schema.ts';
-import { newTrackingCheck } from '../dossier/tracking-check.ts';
 import type { NotificationChannel } from '../notify/schema.ts';
 import { agencies } from '../org/schema.ts';
 import { type InteropClient, InteropRejection } from './authenticate.ts';
@@ -240,14 +239,8 @@ export async function fileInboundDossier(
         field: procedure.field,
         receivingAgencyId: option.receivingAgencyId,
         competentAgencyId: option.competentAgencyId,
-        applicantKind: a.kind,
-        applicantName: a.fullName,
-        applicantCitizenId: a.citizenId || null,
-        applicantPhone: phone,
-        applicantEmail: a.email ? a.email.toLowerCase() : null,
-        applicantAddress: a.address || null,
+        ...applicantColumns(a),
         feeAmountVnd: procedure.feeAmountVnd,
-        trackingCheck: newTrackingCheck(),
         ...columnsOf(draft),
       });
       await tx
