@@ -103,6 +103,16 @@ export async function nextDossierCode(
   );
 }
 
+/** The procedure a new dossier is filed under, as the catalog names it at filing (kept when the catalog changes). */
+export function procedureColumns(procedure: { id: string; code: string; name: string; field: string }) {
+  return {
+    procedureId: procedure.id,
+    procedureCode: procedure.code,
+    procedureName: procedure.name,
+    field: procedure.field,
+  } satisfies Partial<typeof dossiers.$inferInsert>;
+}
+
 /**
  * The applicant's columns of a new dossier as the applicant (or the desk, or another system) gave them: the phone
  * normalised, the email lower-cased, empty optional fields stored as null; with a fresh tracking check. The caller

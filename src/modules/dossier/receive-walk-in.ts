@@ -19,7 +19,13 @@ import {
   runTransition,
 } from './act-on-dossier.ts';
 import type { IntakeBody } from './dossier.types.ts';
-import { applicantColumns, columnsOf, insertNewDossier, nextDossierCode } from './dossier-store.ts';
+import {
+  applicantColumns,
+  columnsOf,
+  insertNewDossier,
+  nextDossierCode,
+  procedureColumns,
+} from './dossier-store.ts';
 import type { DossierAction } from './lifecycle/actions.ts';
 import { type DossierSnapshot, newDossier, type StatutoryTime } from './lifecycle/snapshot.ts';
 
@@ -179,10 +185,7 @@ export async function receiveWalkIn(
       {
         ownerUnitId: receiving.unitId,
         id,
-        procedureId: procedure.id,
-        procedureCode: procedure.code,
-        procedureName: procedure.name,
-        field: procedure.field,
+        ...procedureColumns(procedure),
         receivingAgencyId: receiving.id,
         competentAgencyId,
         assistingAgencyId: receiving.id,

@@ -16,7 +16,13 @@ import { documentSlots } from '../catalog/document-slots.ts';
 import { validateFormData } from '../catalog/form-data.ts';
 import { procedures } from '../catalog/schema.ts';
 import { type ActionEnv, noChannels, notifyApplicant, runTransition } from '../dossier/act-on-dossier.ts';
-import { applicantColumns, columnsOf, insertNewDossier, loadDossier } from '../dossier/dossier-store.ts';
+import {
+  applicantColumns,
+  columnsOf,
+  insertNewDossier,
+  loadDossier,
+  procedureColumns,
+} from '../dossier/dossier-store.ts';
 import { newDossier } from '../dossier/lifecycle/snapshot.ts';
 import { acceptsOnline, receivingOptions } from '../dossier/online-application.ts';
 import { statutoryOf } from '../dossier/receive-walk-in.ts';
@@ -238,10 +244,7 @@ export async function fileInboundDossier(
         {
           ownerUnitId: receiving.unitId,
           id,
-          procedureId: procedure.id,
-          procedureCode: procedure.code,
-          procedureName: procedure.name,
-          field: procedure.field,
+          ...procedureColumns(procedure),
           receivingAgencyId: option.receivingAgencyId,
           competentAgencyId: option.competentAgencyId,
           ...applicantColumns(a),
