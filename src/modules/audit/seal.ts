@@ -1,13 +1,13 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { rawRows } from '../../platform/db/raw-rows.ts';
-import { horizonSql } from '../kpi/rollup.ts';
+import { commitHorizon } from '../../platform/db/xid8.ts';
 import { type CanonicalEntry, canonicalColumns, entryHash, GENESIS_HASH } from './chain-hash.ts';
 
 // The sealer links raw entries into their unit's chain. Entries are only final once the transaction that wrote
 // them has ended, and ids are drawn before commit, so it reads entries written by transactions below the commit
-// horizon (the same technique as the indicator roll-up, src/modules/kpi/rollup.ts) in (tx, id) order: a later
-// round only ever finds higher transaction ids, so a chain never needs an entry inserted before its end.
+// horizon (src/platform/db/xid8.ts, as the indicator roll-up does) in (tx, id) order: a later round only ever
+// finds higher transaction ids, so a chain never needs an entry inserted before its end.
 
 const BATCH = 2000;
 /** Serialises sealers (app instances and the CLI): two rounds must not give out the same sequence numbers. */
@@ -21,12 +21,11 @@ interface Head {
 
 async function sealBatch(tx: Db): Promise<number> {
   await tx.execute(sql`select pg_advisory_xact_lock(${SEAL_LOCK})`);
-  const [h] = await rawRows<{ h: string }>(tx, horizonSql);
-  if (!h) throw new Error('no snapshot');
+  const h = await commitHorizon(tx);
   const rows = await rawRows<CanonicalEntry>(
     tx,
     sql`select ${canonicalColumns} from audit_entries e
-      where e.seq is null and e.tx < ${h.h}::xid8 order by e.tx, e.id limit ${BATCH}`,
+      where e.seq is null and e.tx < ${h}::xid8 order by e.tx, e.id limit ${BATCH}`,
   );
   if (rows.length === 0) return 0;
   const units = [...new Set(rows.map((r) => r.unit_id))];

@@ -3,14 +3,17 @@ import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/connect.ts';
 import { driverValue, preparedStatement } from '../../platform/db/prepared.ts';
 import { withDossierEventAudit } from '../audit/dossier-events.ts';
+import { normalizePhone } from '../auth/identifiers.ts';
 import { isoFromDay, vnDayOfMs } from '../calendar/day.ts';
 import { noticeCtes, noticeValues, type PlannedNotice } from '../notify/enqueue.ts';
 import { agencies } from '../org/schema.ts';
+import type { ApplicantInput } from './dossier.types.ts';
 import { formatDossierCode } from './dossier-code.ts';
 import type { DossierEventDraft } from './lifecycle/event.ts';
 import type { DossierSnapshot } from './lifecycle/snapshot.ts';
 import { queueHolder } from './queue-holder.ts';
 import { dossierCodeCounters, dossierDocuments, dossierEvents, dossiers } from './schema.ts';
+import { newTrackingCheck } from './tracking-check.ts';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type DbOrTx = Db | Tx;
@@ -99,6 +102,33 @@ export async function nextDossierCode(
     { agencyIdentifier: counter.identifierCode, receivedOn: day, sequence: Number(counter.last) },
     template,
   );
+}
+
+/** The procedure a new dossier is filed under, as the catalog names it at filing (kept when the catalog changes). */
+export function procedureColumns(procedure: { id: string; code: string; name: string; field: string }) {
+  return {
+    procedureId: procedure.id,
+    procedureCode: procedure.code,
+    procedureName: procedure.name,
+    field: procedure.field,
+  } satisfies Partial<typeof dossiers.$inferInsert>;
+}
+
+/**
+ * The applicant's columns of a new dossier as the applicant (or the desk, or another system) gave them: the phone
+ * normalised, the email lower-cased, empty optional fields stored as null; with a fresh tracking check. The caller
+ * has already refused an invalid phone or citizen ID.
+ */
+export function applicantColumns(applicant: ApplicantInput) {
+  return {
+    applicantKind: applicant.kind,
+    applicantName: applicant.fullName,
+    applicantCitizenId: applicant.citizenId || null,
+    applicantPhone: applicant.phone ? normalizePhone(applicant.phone) : null,
+    applicantEmail: applicant.email ? applicant.email.toLowerCase() : null,
+    applicantAddress: applicant.address || null,
+    trackingCheck: newTrackingCheck(),
+  } satisfies Partial<typeof dossiers.$inferInsert>;
 }
 
 /**

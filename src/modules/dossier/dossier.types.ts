@@ -13,6 +13,7 @@ export const applicantInput = z
     address: text(500).optional().or(z.literal('')),
   })
   .strict();
+export type ApplicantInput = z.infer<typeof applicantInput>;
 
 export const documentLine = z
   .object({

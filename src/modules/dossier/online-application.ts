@@ -15,7 +15,7 @@ import { procedureAgencies, procedures } from '../catalog/schema.ts';
 import type { NotificationChannel } from '../notify/schema.ts';
 import { adminUnits, agencies } from '../org/schema.ts';
 import { type AlsoWrite, actOnDossier, staleDossier } from './act-on-dossier.ts';
-import { columnsOf, loadDossier } from './dossier-store.ts';
+import { columnsOf, loadDossier, procedureColumns } from './dossier-store.ts';
 import type { DossierAction } from './lifecycle/actions.ts';
 import { type DossierSnapshot, newDossier } from './lifecycle/snapshot.ts';
 import { statutoryOf } from './receive-walk-in.ts';
@@ -199,10 +199,7 @@ export async function createDraft(
     await tx.insert(dossiers).values({
       ownerUnitId: receiving.unitId,
       id,
-      procedureId: procedure.id,
-      procedureCode: procedure.code,
-      procedureName: procedure.name,
-      field: procedure.field,
+      ...procedureColumns(procedure),
       receivingAgencyId: option.receivingAgencyId,
       competentAgencyId: option.competentAgencyId,
       applicantUserId: principal.userId,

@@ -13,7 +13,13 @@ import type { NotificationChannel } from '../notify/schema.ts';
 import { agencies } from '../org/schema.ts';
 import { type ActionEnv, type AlsoWrite, actorOf, noChannels, runTransition } from './act-on-dossier.ts';
 import type { IntakeBody } from './dossier.types.ts';
-import { columnsOf, insertNewDossier, nextDossierCode } from './dossier-store.ts';
+import {
+  applicantColumns,
+  columnsOf,
+  insertNewDossier,
+  nextDossierCode,
+  procedureColumns,
+} from './dossier-store.ts';
 import type { DossierAction } from './lifecycle/actions.ts';
 import {
   type DossierSnapshot,
@@ -21,7 +27,6 @@ import {
   newDossier,
   type StatutoryTime,
 } from './lifecycle/snapshot.ts';
-import { newTrackingCheck } from './tracking-check.ts';
 
 type ProcedureRow = typeof procedures.$inferSelect;
 
@@ -180,6 +185,7 @@ export async function receiveWalkIn(
       ? { type: 'receive', dossierCode }
       : { type: 'request_intake_supplement', reasons: input.supplementReasons ?? [] };
   const provisional = runTransition(submitted.snapshot, secondOf(PROVISIONAL_CODE), actor, env);
+  const applicantRow = applicantColumns(applicant);
   const notices = await prepareNewDossierNotice(
     db,
     {
@@ -192,8 +198,8 @@ export async function receiveWalkIn(
     },
     {
       procedureName: procedure.name,
-      applicantEmail: applicant.email?.toLowerCase() || null,
-      applicantPhone: phone,
+      applicantEmail: applicantRow.applicantEmail,
+      applicantPhone: applicantRow.applicantPhone,
     },
   );
   return db.transaction(async (tx) => {
@@ -205,21 +211,12 @@ export async function receiveWalkIn(
       {
         ownerUnitId: receiving.unitId,
         id,
-        procedureId: procedure.id,
-        procedureCode: procedure.code,
-        procedureName: procedure.name,
-        field: procedure.field,
+        ...procedureColumns(procedure),
         receivingAgencyId: receiving.id,
         competentAgencyId,
         assistingAgencyId: receiving.id,
-        applicantKind: applicant.kind,
-        applicantName: applicant.fullName,
-        applicantCitizenId: applicant.citizenId || null,
-        applicantPhone: phone,
-        applicantEmail: applicant.email ? applicant.email.toLowerCase() : null,
-        applicantAddress: applicant.address || null,
+        ...applicantRow,
         feeAmountVnd: input.feeAmountVnd ?? procedure.feeAmountVnd,
-        trackingCheck: newTrackingCheck(),
         ...columnsOf(taken.snapshot),
       },
       input.documents.map((d) => ({ ownerUnitId: receiving.unitId, dossierId: id, kind: 'submitted', ...d })),

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { rawRows } from '../../platform/db/raw-rows.ts';
+import { commitHorizon } from '../../platform/db/xid8.ts';
 import { STATE_LABELS } from '../dossier/lifecycle/states.ts';
-import { horizonSql } from '../kpi/rollup.ts';
 import { clientCovers } from './file-dossier.ts';
 import type { WebhookEvent } from './interop.types.ts';
 import { interopClients, interopDeliveries, interopSubscriptions } from './schema.ts';
@@ -67,20 +67,20 @@ export async function fanOutOnce(db: Db): Promise<{ read: number; queued: number
       tx,
       sql`select last_tx::text, last_key from interop_fanout_state where source = ${SOURCE} for update`,
     );
-    const [hz] = await rawRows<{ h: string }>(tx, horizonSql);
-    if (!pos || !hz) throw new Error('interop fan-out position or snapshot missing');
+    if (!pos) throw new Error('interop fan-out position missing');
+    const horizon = await commitHorizon(tx);
     const subscriptions = await activeSubscriptions(tx);
     const save = (lastTx: string, lastKey: string) =>
       tx.execute(sql`update interop_fanout_state set last_tx = ${lastTx}::xid8, last_key = ${lastKey},
         updated_at = now() where source = ${SOURCE}`);
     if (subscriptions.length === 0) {
       // Nobody listens: nothing before now will ever be pushed (a new subscription starts at its creation).
-      await save(hz.h, '');
+      await save(horizon, '');
       return { read: 0, queued: 0, more: false };
     }
     const oldest = subscriptions.reduce(
       (m, s) => (BigInt(s.fromTx) < m ? BigInt(s.fromTx) : m),
-      BigInt(hz.h),
+      BigInt(horizon),
     );
     let startTx = pos.last_tx;
     let startId = pos.last_key === '' ? '0' : pos.last_key;
@@ -97,7 +97,7 @@ export async function fanOutOnce(db: Db): Promise<{ read: number; queued: number
         d.code, d.procedure_code, d.receiving_agency_id, d.due_at
       from dossier_events e
       join dossiers d on d.owner_unit_id = e.owner_unit_id and d.id = e.dossier_id
-      where (e.tx, e.id) > (${startTx}::xid8, ${startId}::bigint) and e.tx < ${hz.h}::xid8
+      where (e.tx, e.id) > (${startTx}::xid8, ${startId}::bigint) and e.tx < ${horizon}::xid8
       order by e.tx, e.id limit ${BATCH}`,
     );
     const dossierKeys = [
@@ -156,7 +156,7 @@ export async function fanOutOnce(db: Db): Promise<{ read: number; queued: number
     const last = events.at(-1);
     const more = events.length === BATCH;
     if (more && last) await save(last.tx, last.id);
-    else await save(hz.h, '');
+    else await save(horizon, '');
     return { read: events.length, queued: rows.length, more };
   });
 }

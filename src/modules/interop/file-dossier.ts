@@ -15,13 +15,18 @@ import { workingCalendar } from '../calendar/calendar-store.ts';
 import { documentSlots } from '../catalog/document-slots.ts';
 import { validateFormData } from '../catalog/form-data.ts';
 import { procedures } from '../catalog/schema.ts';
-import { type ActionEnv, applyAction, noChannels } from '../dossier/act-on-dossier.ts';
-import { columnsOf, loadDossier } from '../dossier/dossier-store.ts';
+import { type ActionEnv, noChannels, notifyApplicant, runTransition } from '../dossier/act-on-dossier.ts';
+import {
+  applicantColumns,
+  columnsOf,
+  insertNewDossier,
+  loadDossier,
+  procedureColumns,
+} from '../dossier/dossier-store.ts';
 import { newDossier } from '../dossier/lifecycle/snapshot.ts';
 import { acceptsOnline, receivingOptions } from '../dossier/online-application.ts';
 import { statutoryOf } from '../dossier/receive-walk-in.ts';
-import { dossierDocuments, dossierFormData, dossiers } from '../dossier/schema.ts';
-import { newTrackingCheck } from '../dossier/tracking-check.ts';
+import { type dossierDocuments, dossierFormData } from '../dossier/schema.ts';
 import type { NotificationChannel } from '../notify/schema.ts';
 import { agencies } from '../org/schema.ts';
 import { type InteropClient, InteropRejection } from './authenticate.ts';
@@ -200,6 +205,7 @@ export async function fileInboundDossier(
 
   const id = randomUUID();
   const applicantUserId = interopApplicant(client.id, input.externalId);
+  const actor = { kind: 'applicant', userId: applicantUserId } as const;
   const draft = newDossier({
     id,
     procedureCode: procedure.code,
@@ -231,39 +237,37 @@ export async function fileInboundDossier(
         .onConflictDoNothing()
         .returning({ id: interopRequests.dossierId });
       if (claimed.length === 0) throw new DuplicateFiling();
-      await tx.insert(dossiers).values({
-        ownerUnitId: receiving.unitId,
-        id,
-        procedureId: procedure.id,
-        procedureCode: procedure.code,
-        procedureName: procedure.name,
-        field: procedure.field,
-        receivingAgencyId: option.receivingAgencyId,
-        competentAgencyId: option.competentAgencyId,
-        applicantKind: a.kind,
-        applicantName: a.fullName,
-        applicantCitizenId: a.citizenId || null,
-        applicantPhone: phone,
-        applicantEmail: a.email ? a.email.toLowerCase() : null,
-        applicantAddress: a.address || null,
-        feeAmountVnd: procedure.feeAmountVnd,
-        trackingCheck: newTrackingCheck(),
-        ...columnsOf(draft),
-      });
+      // Written already submitted, with its documents and the submit event, in one statement (as a desk's intake).
+      const submitted = runTransition(draft, { type: 'submit' }, actor, env);
+      const [eventId] = await insertNewDossier(
+        tx,
+        {
+          ownerUnitId: receiving.unitId,
+          id,
+          ...procedureColumns(procedure),
+          receivingAgencyId: option.receivingAgencyId,
+          competentAgencyId: option.competentAgencyId,
+          ...applicantColumns(a),
+          feeAmountVnd: procedure.feeAmountVnd,
+          ...columnsOf(submitted.snapshot),
+        },
+        stored.map((d) => ({ ...d, dossierId: id })),
+        [submitted.event],
+      );
+      if (eventId === undefined) throw new Error('filing event not written');
       await tx
         .insert(dossierFormData)
         .values({ ownerUnitId: receiving.unitId, dossierId: id, data: form.values });
-      if (stored.length) {
-        await tx.insert(dossierDocuments).values(stored.map((d) => ({ ...d, dossierId: id })));
-      }
-      return applyAction(
+      await notifyApplicant(
         tx,
         receiving.unitId,
-        draft,
+        eventId,
         { type: 'submit' },
-        { kind: 'applicant', userId: applicantUserId },
+        submitted.snapshot,
+        actor,
         env,
       );
+      return submitted.snapshot;
     });
     return {
       kind: 'created',

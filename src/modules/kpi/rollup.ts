@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { rawRows } from '../../platform/db/raw-rows.ts';
+import { commitHorizon } from '../../platform/db/xid8.ts';
 import type { DossierSnapshot } from '../dossier/lifecycle/snapshot.ts';
 import { applyCoarse, mergeDeltas } from './coarse.ts';
 import { counterColumn, dossierCounters, type MonthlyDelta, vnMonthOf } from './counters.ts';
@@ -12,7 +13,8 @@ import { eventDelta } from './event-deltas.ts';
 //
 // Reading "what is new" by a sequence would skip rows: ids are taken before commit, so a slow transaction can
 // commit id 7 after id 8 was read. Every source row therefore carries the id of the transaction that wrote it
-// (`tx`, xid8). Below the oldest transaction of this database still running (`horizonSql`), every row is final. The roll-up reads rows with `tx` below it, in (tx, key) order, and
+// (`tx`, xid8). Below the oldest transaction of this database still running (`commitHorizon`,
+// src/platform/db/xid8.ts), every row is final. The roll-up reads rows with `tx` below it, in (tx, key) order, and
 // remembers where it stopped. Two processes serialise on the position row (FOR UPDATE).
 // On Citus each worker node has its own transaction ids: there the roll-up runs per node (docs/kpi.md).
 
@@ -42,25 +44,6 @@ async function lockPosition(tx: Db, source: string): Promise<Position> {
 async function savePosition(tx: Db, source: string, p: Position): Promise<void> {
   await tx.execute(sql`update kpi_rollup_state set last_tx = ${p.lastTx}::xid8, last_key = ${p.lastKey},
     updated_at = now() where source = ${source}`);
-}
-
-/**
- * The oldest transaction of this database that may still write: the lowest in-progress id of the snapshot that
- * belongs to a session on this database (other databases of the same server cannot write these tables, and their
- * long transactions must not hold the figures back), else the next id to be assigned. Read after the snapshot, so
- * a transaction that starts later gets an id above it.
- */
-export const horizonSql = sql`with s as (select pg_current_snapshot() as snap),
-    mine as (select backend_xid::text::bigint as x from pg_stat_activity
-      where datname = current_database() and backend_xid is not null and pid <> pg_backend_pid())
-  select coalesce(
-    (select min(x) from s, pg_snapshot_xip(s.snap) as x where (x::text::bigint % 4294967296) in (select x from mine)),
-    (select pg_snapshot_xmax(snap) from s))::text as h`;
-
-async function horizon(tx: Db): Promise<string> {
-  const [row] = await rawRows<{ h: string }>(tx, horizonSql);
-  if (!row) throw new Error('no snapshot');
-  return row.h;
 }
 
 /** Adds the deltas to the aggregate rows (merged per row first: one upsert per row touched). */
@@ -133,7 +116,7 @@ export function digitisedAtReceipt(d: SQL): SQL {
 async function foldEvents(tx: Db): Promise<{ read: number; more: boolean }> {
   const source = 'dossier_events';
   const pos = await lockPosition(tx, source);
-  const h = await horizon(tx);
+  const h = await commitHorizon(tx);
   const lastId = pos.lastKey === '' ? '0' : pos.lastKey;
   const events = await rawRows<EventRow>(
     tx,
@@ -191,7 +174,7 @@ interface RatingRow {
 async function foldRatings(tx: Db): Promise<{ read: number; more: boolean }> {
   const source = 'dossier_ratings';
   const pos = await lockPosition(tx, source);
-  const h = await horizon(tx);
+  const h = await commitHorizon(tx);
   const lastKey = pos.lastKey === '' ? '00000000-0000-0000-0000-000000000000' : pos.lastKey;
   const rows = await rawRows<RatingRow>(
     tx,

@@ -2,10 +2,11 @@ import { performance } from 'node:perf_hooks';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
 import { rawRows } from '../../platform/db/raw-rows.ts';
+import { horizonSql } from '../../platform/db/xid8.ts';
 import { coarseColumn, coarseCounters } from './coarse.ts';
 import { counterColumn, dossierCounters } from './counters.ts';
 import { aggregateRowsOf } from './raw-facts.ts';
-import { horizonSql, rollupKpi } from './rollup.ts';
+import { rollupKpi } from './rollup.ts';
 
 // `npx motcua generate --dossiers N`: synthetic history at volume, for the indicator benchmark (docs/kpi.md).
 // Written set-based by PostgreSQL (generate_series), 200,000 dossiers a statement, each statement also adding

@@ -2,6 +2,7 @@
 // No transaction is held while sending (PGlite has one connection; a slow provider must not block the app).
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/connect.ts';
+import { startPollingLoop } from '../../platform/polling-loop.ts';
 import { type DeliveryAdapters, type OutgoingMessage, PermanentDeliveryError } from './adapters/types.ts';
 import { retryDelayMs } from './backoff.ts';
 import { type NotificationChannel, notificationDeliveries, notifications } from './schema.ts';
@@ -76,10 +77,6 @@ export function startNotificationWorker(options: WorkerOptions): NotificationWor
     log = silent,
   } = options;
   const backoff = { baseMs: options.retryBaseMs ?? 30_000, maxMs: options.retryMaxMs ?? 3_600_000 };
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let running: Promise<void> | undefined;
-  let again = false;
 
   async function deliver(row: Claimed): Promise<void> {
     const where = sql`owner_unit_id = ${row.owner_unit_id} and id = ${row.id}`;
@@ -126,9 +123,9 @@ export function startNotificationWorker(options: WorkerOptions): NotificationWor
     }
   }
 
-  /** Claims and sends batches until the outbox has nothing due. */
-  async function drain(): Promise<void> {
-    while (!stopped) {
+  /** Claims and sends batches until the outbox has nothing due (or the worker stops). */
+  async function drain(stopping: AbortSignal): Promise<void> {
+    while (!stopping.aborted) {
       const rows = await claim(db, batchSize, leaseMs);
       if (rows.length === 0) return;
       await Promise.all(rows.map(deliver));
@@ -136,34 +133,12 @@ export function startNotificationWorker(options: WorkerOptions): NotificationWor
     }
   }
 
-  function schedule(delay: number) {
-    if (stopped) return;
-    clearTimeout(timer);
-    timer = setTimeout(run, delay);
-  }
-
-  function run() {
-    if (running) {
-      again = true;
-      return;
-    }
-    running = drain()
-      .catch((error) => log.error({ err: error }, 'notification worker poll failed'))
-      .finally(() => {
-        running = undefined;
-        const now = again;
-        again = false;
-        schedule(now ? 0 : pollMs);
-      });
-  }
-
-  schedule(0);
-  return {
-    nudge: () => schedule(0),
-    async stop() {
-      stopped = true;
-      clearTimeout(timer);
-      await running;
-    },
-  };
+  // Not unref'd: a process that runs the worker stays up while it waits for the next poll.
+  return startPollingLoop({
+    round: drain,
+    intervalMs: pollMs,
+    firstDelayMs: 0,
+    onError: (error) => log.error({ err: error }, 'notification worker poll failed'),
+    keepAlive: true,
+  });
 }

@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/connect.ts';
+import { startPollingLoop } from '../../platform/polling-loop.ts';
 import type { NotificationChannel } from '../notify/schema.ts';
 import type { ReminderSettings } from './reminder-schedule.ts';
 import { type ReminderRunResult, runReformReminders } from './reminders.ts';
@@ -29,11 +30,8 @@ export interface ReminderWorkerOptions {
 
 export function startReformReminders(options: ReminderWorkerOptions): ReminderWorker {
   const { db, channels, settings, intervalMs = 3_600_000, firstRunMs = 5_000, queued, log } = options;
-  let stopped = false;
-  let running: Promise<void> | null = null;
-  let timer: NodeJS.Timeout | undefined;
-  const round = async () => {
-    try {
+  const { stop } = startPollingLoop({
+    round: async () => {
       const result: ReminderRunResult = await runReformReminders(db, {
         channels,
         ...(settings ? { settings } : {}),
@@ -42,28 +40,10 @@ export function startReformReminders(options: ReminderWorkerOptions): ReminderWo
         log?.info(result, 'reform task reminders written');
         queued?.();
       }
-    } catch (error) {
-      log?.error({ err: error }, 'reform task reminders failed; retrying at the next tick');
-    }
-  };
-  const schedule = (delay: number) => {
-    if (stopped) return;
-    timer = setTimeout(tick, delay);
-    timer.unref?.();
-  };
-  const tick = () => {
-    if (stopped || running) return;
-    running = round().finally(() => {
-      running = null;
-      schedule(intervalMs);
-    });
-  };
-  schedule(firstRunMs);
-  return {
-    async stop() {
-      stopped = true;
-      if (timer) clearTimeout(timer);
-      await running;
     },
-  };
+    intervalMs,
+    firstDelayMs: firstRunMs,
+    onError: (error) => log?.error({ err: error }, 'reform task reminders failed; retrying at the next tick'),
+  });
+  return { stop };
 }
