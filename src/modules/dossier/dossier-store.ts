@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { PgColumn } from 'drizzle-orm/pg-core';
 import type { Db } from '../../platform/db/connect.ts';
-import { driverValue, preparedStatement } from '../../platform/db/prepared.ts';
+import { driverValue, executeNamed, preparedStatement } from '../../platform/db/prepared.ts';
 import { withDossierEventAudit } from '../audit/dossier-events.ts';
 import { normalizePhone } from '../auth/identifiers.ts';
 import { isoFromDay, vnDayOfMs } from '../calendar/day.ts';
@@ -151,11 +151,12 @@ export async function insertNewDossier(
     ? noticeCtes('audited_events', sql`${notice.action}`, noticeValues(notice.notice, notice.now))
     : [];
   // The events' audit entries (and the notice) are written by the same statement.
-  const result = await tx.execute(withDossierEventAudit(parts, insertEvents.getSQL(), noticeParts));
+  const rows = await executeNamed<{ id: string | number }>(
+    tx,
+    withDossierEventAudit(parts, insertEvents.getSQL(), noticeParts),
+  );
   // Event ids grow in insertion order; bigserial arrives as a string from node-postgres.
-  return (result as unknown as { rows: { id: string | number }[] }).rows
-    .map((r) => Number(r.id))
-    .sort((a, b) => a - b);
+  return rows.map((r) => Number(r.id)).sort((a, b) => a - b);
 }
 
 export async function loadDossierForUpdate(tx: DbOrTx, id: string) {
