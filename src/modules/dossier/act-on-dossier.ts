@@ -2,7 +2,13 @@ import type { Db } from '../../platform/db/connect.ts';
 import { AppError, conflict, notFound } from '../../platform/http/errors.ts';
 import type { Principal } from '../auth/permissions.ts';
 import { workingCalendar } from '../calendar/calendar-store.ts';
-import { enqueueNotifications, planNotice } from '../notify/enqueue.ts';
+import {
+  enqueueNotifications,
+  loadActionWithNoticeFacts,
+  type PreloadedNoticeFacts,
+  planNotice,
+} from '../notify/enqueue.ts';
+import { notificationKindOf } from '../notify/messages.ts';
 import type { NotificationChannel } from '../notify/schema.ts';
 import { interlinkRouteOf } from '../procedure-review/index.ts';
 import { canSeeDossier } from './dossier-access.ts';
@@ -88,6 +94,8 @@ export async function applyAction(
   action: DossierAction,
   actor: Actor,
   env: ActionEnv,
+  /** The notice's facts read with the dossier (`loadActionWithNoticeFacts`), if they were. */
+  preloaded?: PreloadedNoticeFacts,
 ): Promise<DossierSnapshot> {
   const effective =
     action.type === 'receive'
@@ -95,14 +103,18 @@ export async function applyAction(
       : action;
   const result = runTransition(snapshot, effective, actor, env);
   // The applicant's notification is written by the event's own statement: it commits with the event, or not at all.
-  const notice = await planNotice(tx, {
-    ownerUnitId,
-    action: effective.type,
-    snapshot: result.snapshot,
-    actorUserId: actor.userId,
-    now: env.now,
-    channels: env.channels,
-  });
+  const notice = await planNotice(
+    tx,
+    {
+      ownerUnitId,
+      action: effective.type,
+      snapshot: result.snapshot,
+      actorUserId: actor.userId,
+      now: env.now,
+      channels: env.channels,
+    },
+    preloaded,
+  );
   // The digitised result is a document of the dossier like any other, written by the same statement.
   const resultDocument =
     effective.type === 'issue_result'
@@ -138,11 +150,17 @@ export async function actOnDossier(
     calendar: await workingCalendar(db),
     channels: options.channels ?? noChannels,
   };
-  const row = await loadForAction(db, dossierId);
+  // An action that tells the applicant reads the notice's facts with the dossier: one round trip for both.
+  const withFacts = notificationKindOf(action.type)
+    ? await loadActionWithNoticeFacts(db, dossierId, principal.userId)
+    : undefined;
+  const row = withFacts ? withFacts.action : await loadForAction(db, dossierId);
   if (!row || !canSeeDossier(principal, row.snapshot)) throw notFound('Không tìm thấy hồ sơ.');
   if (row.version !== version) throw staleDossier();
   if (action.type === 'transfer') await checkInterlinkRoute(db, row.procedureId, action.toAgencyId);
-  const run = (q: DbOrTx) => applyAction(q, row.ownerUnitId, row.snapshot, action, actorOf(principal), env);
+  const actor = actorOf(principal);
+  const run = (q: DbOrTx) =>
+    applyAction(q, row.ownerUnitId, row.snapshot, action, actor, env, withFacts?.preloaded);
   const { alsoWrite } = options;
   if (alsoWrite)
     return db.transaction(async (tx) => {

@@ -108,12 +108,89 @@ async function load(tx: DbOrTx, input: NoticeInput): Promise<Loaded | undefined>
 }
 
 /**
- * The notice a dossier event gives the applicant (facts read in one prepared statement, the message built, the
- * channels chosen), or null when the action tells the applicant nothing. Nothing is written: `writeOutbox`, or
- * the transition's own statement (`noticeCtes`), writes it with the event.
+ * A dossier's notice facts read before an action on it, in the action's own read (`loadActionWithNoticeFacts`):
+ * everything but the holding agency's name, which the action may change — the names of the agencies that may
+ * hold it afterwards (the one holding it now, the competent one, the receiving one) come with it.
  */
-export async function planNotice(tx: DbOrTx, input: NoticeInput): Promise<PlannedNotice | null> {
+export interface PreloadedNoticeFacts {
+  facts: Omit<Loaded, 'handling_name'>;
+  agencyNames: ReadonlyMap<string, string>;
+}
+
+interface ActionWithFactsRow extends Omit<Loaded, 'handling_name'> {
+  ownerUnitId: string;
+  procedureId: string;
+  version: number;
+  snapshot: DossierSnapshot;
+  receiving_agency_id: string;
+  current_agency_id: string | null;
+  current_name: string | null;
+  competent_agency_id: string;
+  competent_name: string | null;
+}
+
+/** The action's read (as dossier-store's `loadForAction`) and the notice's facts, in one statement. */
+const actionWithFactsStatement = preparedStatement<ActionWithFactsRow>(
+  'dossier_load_for_action_with_notice_facts',
+  () => sql`
+    select d.owner_unit_id as "ownerUnitId", d.procedure_id as "procedureId", d.version as "version",
+      d.snapshot as "snapshot", d.procedure_name, d.applicant_user_id, d.applicant_email, d.applicant_phone,
+      d.receiving_agency_id, ra.name as receiving_name, ra.address as receiving_address,
+      d.current_agency_id, cur.name as current_name, d.competent_agency_id, cpa.name as competent_name,
+      o.full_name as officer_name, u.email as account_email, u.phone as account_phone,
+      p.user_id is not null as has_preferences, p.email as pref_email, p.sms as pref_sms,
+      p.zalo as pref_zalo, p.zalo_user_id, rs.link_secret as rating_link_secret
+    from ${dossiers} d
+    join ${agencies} ra on ra.id = d.receiving_agency_id
+    left join ${agencies} cur on cur.id = d.current_agency_id
+    left join ${agencies} cpa on cpa.id = d.competent_agency_id
+    left join ${users} o on o.id = ${sql.placeholder('officerId')}::uuid
+    left join ${users} u on u.id = d.applicant_user_id
+    left join ${notificationPreferences} p on p.user_id = d.applicant_user_id
+    left join ${ratingSettings} rs on rs.id = ${sql.raw(String(RATING_SETTINGS_ID))}
+    where d.id = ${sql.placeholder('id')}`,
+);
+
+/** An action's read of its dossier with its notice's facts (for actions that notify): one round trip for both. */
+export async function loadActionWithNoticeFacts(tx: DbOrTx, dossierId: string, actorUserId: string) {
+  const [row] = await actionWithFactsStatement(tx, {
+    id: dossierId,
+    officerId: uuidPattern.test(actorUserId) ? actorUserId : null,
+  });
+  if (!row) return undefined;
+  const {
+    ownerUnitId,
+    procedureId,
+    version,
+    snapshot,
+    receiving_agency_id,
+    current_agency_id,
+    current_name,
+    competent_agency_id,
+    competent_name,
+    ...facts
+  } = row;
+  const agencyNames = new Map<string, string>([[receiving_agency_id, facts.receiving_name]]);
+  if (current_agency_id && current_name) agencyNames.set(current_agency_id, current_name);
+  if (competent_name) agencyNames.set(competent_agency_id, competent_name);
+  const preloaded: PreloadedNoticeFacts = { facts, agencyNames };
+  return { action: { ownerUnitId, procedureId, version, snapshot }, preloaded };
+}
+
+/**
+ * The notice a dossier event gives the applicant (facts read in one prepared statement, or `preloaded` with the
+ * action's read, the message built, the channels chosen), or null when the action tells the applicant nothing.
+ * Nothing is written: `writeOutbox`, or the transition's own statement (`noticeCtes`), writes it with the event.
+ */
+export async function planNotice(
+  tx: DbOrTx,
+  input: NoticeInput,
+  preloaded?: PreloadedNoticeFacts,
+): Promise<PlannedNotice | null> {
   if (!notificationKindOf(input.action)) return null;
+  const holdingName = preloaded?.agencyNames.get(holdingAgencyId(input.snapshot));
+  if (preloaded && holdingName)
+    return noticeFrom(tx, input, { ...preloaded.facts, handling_name: holdingName });
   const row = await load(tx, input);
   if (!row) throw new Error(`dossier ${input.snapshot.id} not found for its notification`);
   return noticeFrom(tx, input, row);
