@@ -3,8 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../testing/test-app.ts';
 import { testDatabaseKinds } from '../../testing/test-db.ts';
 import { users } from '../auth/schema.ts';
+import { holdingAgencyId } from '../dossier/lifecycle/snapshot.ts';
 import { dossierEvents, dossiers } from '../dossier/schema.ts';
-import { enqueueNotifications } from './enqueue.ts';
+import { enqueueNotifications, loadActionWithNoticeFacts, planNotice } from './enqueue.ts';
 import { type NotificationChannel, notificationDeliveries, notifications } from './schema.ts';
 
 const allChannels = new Set<NotificationChannel>(['email', 'sms', 'zalo']);
@@ -240,6 +241,30 @@ describe.each(testDatabaseKinds())('notifications on %s', (kind) => {
         })
       ).statusCode,
     ).toBe(403);
+  });
+
+  it('plans the same notice from the facts read with the action as from its own read', async () => {
+    const desk = await t.login('motcua.vithanh@demo.motcua.vn');
+    const deskId = await me(desk);
+    const walkIn = await receivedDossier(desk, { email: 'lan.tran@example.vn', phone: '0987000111' });
+    const loaded = await loadActionWithNoticeFacts(t.database.db, walkIn.id, deskId);
+    if (!loaded) throw new Error('no dossier');
+    // The holding agency's name came with the read, so no second read was made.
+    expect(loaded.preloaded.agencyNames.has(holdingAgencyId(loaded.action.snapshot))).toBe(true);
+    for (const action of ['receive', 'return_result', 'apologise']) {
+      const input = {
+        ownerUnitId: loaded.action.ownerUnitId,
+        action,
+        snapshot: loaded.action.snapshot,
+        actorUserId: deskId,
+        now: new Date('2026-03-02T03:00:00Z'),
+        channels: allChannels,
+      };
+      const read = await planNotice(t.database.db, input);
+      const preloaded = await planNotice(t.database.db, input, loaded.preloaded);
+      expect(preloaded).toEqual({ ...read, notificationId: preloaded?.notificationId });
+      expect(read?.message.body).toContain('Cán bộ xử lý:');
+    }
   });
 
   it('enqueues nothing for an internal step', async () => {
