@@ -6,6 +6,7 @@ import { preparedStatement } from '../../platform/db/prepared.ts';
 import { forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import { citizenIdProblem, normalizePhone } from '../auth/identifiers.ts';
 import type { Principal } from '../auth/permissions.ts';
+import { users } from '../auth/schema.ts';
 import { workingCalendar } from '../calendar/calendar-store.ts';
 import { procedureAgencies, procedures } from '../catalog/schema.ts';
 import { prepareNewDossierNotice } from '../notify/enqueue.ts';
@@ -79,6 +80,11 @@ interface IntakeFacts {
   defaultCompetentId: string | null;
   /** Whether the competent agency the desk chose exists. */
   competentKnown: boolean;
+  /** For the receipt's notice: the names of the agencies that may hold the dossier, and of the desk officer. */
+  receivingName: string | null;
+  receivingAddress: string | null;
+  agencyNames: Record<string, string> | null;
+  officerName: string | null;
 }
 
 const receiving = alias(agencies, 'receiving');
@@ -96,7 +102,13 @@ const intakeFactsStatement = preparedStatement<IntakeFacts>('dossier_intake_fact
       (select ${competent.id} from ${procedureAgencies} join ${agencies} as ${sql.identifier('competent')} on ${competent.id} = ${procedureAgencies.agencyId}
         where ${procedureAgencies.procedureId} = ${p.id} and ${competent.unitId} = ${receiving.unitId} limit 1)
         as "defaultCompetentId",
-      exists (select 1 from ${agencies} as ${sql.identifier('chosen')} where ${chosen.id} = ${sql.placeholder('competentAgencyId')}::uuid) as "competentKnown"
+      exists (select 1 from ${agencies} as ${sql.identifier('chosen')} where ${chosen.id} = ${sql.placeholder('competentAgencyId')}::uuid) as "competentKnown",
+      ${receiving.name} as "receivingName", ${receiving.address} as "receivingAddress",
+      (select json_object_agg(a.id, a.name) from ${agencies} a where a.id = ${receiving.id}
+        or a.id = ${receiving.parentAgencyId} or a.id = ${sql.placeholder('competentAgencyId')}::uuid
+        or a.id in (select ${procedureAgencies.agencyId} from ${procedureAgencies} where ${procedureAgencies.procedureId} = ${p.id}))
+        as "agencyNames",
+      (select u.full_name from ${users} u where u.id = ${sql.placeholder('officerId')}::uuid) as "officerName"
     from (select 1) as one
     left join ${p} on ${p.code} = ${sql.placeholder('procedureCode')}
     left join ${agencies} as ${sql.identifier('receiving')} on ${receiving.id} = ${sql.placeholder('receivingAgencyId')}::uuid`;
@@ -121,6 +133,7 @@ export async function receiveWalkIn(
     procedureCode: input.procedureCode,
     receivingAgencyId: input.receivingAgencyId,
     competentAgencyId: input.competentAgencyId ?? null,
+    officerId: principal.userId,
   });
   if (!facts?.procedureId || !facts.published)
     throw notFound(`Không tìm thấy thủ tục có mã ${input.procedureCode}.`);
@@ -177,8 +190,8 @@ export async function receiveWalkIn(
   // receipt code is drawn (a failed intake consumes no number), then the dossier is written already past both
   // transitions, with its documents and both events, in one statement.
   const submitted = runTransition(draft, { type: 'submit' }, actor, env);
-  // The notice's facts are read before the transaction, so the receipt code's counter row is locked only for the
-  // code, the one statement that writes everything, and the commit. Where the dossier will be held does not
+  // The notice's facts come with the first read (or are read here, before the transaction), so the receipt code's
+  // counter row is locked only for the code, the one statement that writes everything, and the commit. Where the dossier will be held does not
   // depend on its code: the receipt is worked out once without it to know.
   const secondOf = (dossierCode: string): DossierAction =>
     input.complete
@@ -201,6 +214,14 @@ export async function receiveWalkIn(
       applicantEmail: applicantRow.applicantEmail,
       applicantPhone: applicantRow.applicantPhone,
     },
+    facts.receivingName
+      ? {
+          receivingName: facts.receivingName,
+          receivingAddress: facts.receivingAddress,
+          agencyNames: facts.agencyNames ?? {},
+          officerName: facts.officerName,
+        }
+      : undefined,
   );
   return db.transaction(async (tx) => {
     const second = secondOf(input.complete ? await nextDossierCode(tx, receiving.id, now) : PROVISIONAL_CODE);

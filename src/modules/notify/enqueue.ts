@@ -219,19 +219,38 @@ export interface NewDossierFacts {
 
 /**
  * The notice of a walk-in intake's receipt, planned before the dossier exists so that the receipt code's counter
- * is held for as short a time as possible: the agencies and officer are read here (once, before the
- * transaction); `build` then makes the notice from the snapshot with its code, without another read.
+ * is held for as short a time as possible: the agencies and officer are read here, before the transaction,
+ * unless the caller `known` them already; `build` then makes the notice from the snapshot with its code, without
+ * another read.
  */
 export async function prepareNewDossierNotice(
   tx: DbOrTx,
   input: Omit<NoticeInput, 'action' | 'snapshot'> & { receivingAgencyId: string; holdingAgencyId: string },
   dossier: NewDossierFacts,
+  /** The agencies' and officer's names when the caller read them already (the intake's first read). */
+  known?: {
+    receivingName: string;
+    receivingAddress: string | null;
+    agencyNames: Readonly<Record<string, string>>;
+    officerName: string | null;
+  },
 ) {
-  const [facts] = await newDossierFactsStatement(tx, {
-    receivingAgencyId: input.receivingAgencyId,
-    holdingAgencyId: input.holdingAgencyId,
-    officerId: uuidPattern.test(input.actorUserId) ? input.actorUserId : null,
-  });
+  const handlingName = known?.agencyNames[input.holdingAgencyId];
+  const [facts] =
+    known && handlingName
+      ? [
+          {
+            receiving_name: known.receivingName,
+            receiving_address: known.receivingAddress,
+            handling_name: handlingName,
+            officer_name: known.officerName,
+          },
+        ]
+      : await newDossierFactsStatement(tx, {
+          receivingAgencyId: input.receivingAgencyId,
+          holdingAgencyId: input.holdingAgencyId,
+          officerId: uuidPattern.test(input.actorUserId) ? input.actorUserId : null,
+        });
   if (!facts?.receiving_name) throw new Error(`agency ${input.receivingAgencyId} not found for the notice`);
   const row: Loaded = {
     ...facts,

@@ -249,6 +249,20 @@ describe.each(testDatabaseKinds())('notifications on %s', (kind) => {
     const walkIn = await receivedDossier(desk, { email: 'lan.tran@example.vn', phone: '0987000111' });
     const loaded = await loadActionWithNoticeFacts(t.database.db, walkIn.id, deskId);
     if (!loaded) throw new Error('no dossier');
+    // The intake wrote its receipt notice from the names of its first read: the same as a read of the dossier.
+    const [written] = await t.database.db
+      .select({ title: notifications.title, body: notifications.body })
+      .from(notifications)
+      .where(eq(notifications.dossierId, walkIn.id));
+    const reread = await planNotice(t.database.db, {
+      ownerUnitId: loaded.action.ownerUnitId,
+      action: 'receive',
+      snapshot: loaded.action.snapshot,
+      actorUserId: deskId,
+      now: new Date(),
+      channels: allChannels,
+    });
+    expect(written).toEqual({ title: reread?.message.title, body: reread?.message.body });
     // The holding agency's name came with the read, so no second read was made.
     expect(loaded.preloaded.agencyNames.has(holdingAgencyId(loaded.action.snapshot))).toBe(true);
     for (const action of ['receive', 'return_result', 'apologise']) {
