@@ -191,8 +191,8 @@ export async function receiveWalkIn(
   // transitions, with its documents and both events, in one statement.
   const submitted = runTransition(draft, { type: 'submit' }, actor, env);
   // The notice's facts come with the first read (or are read here, before the transaction), so the receipt code's
-  // counter row is locked only for the code, the one statement that writes everything, and the commit. Where the dossier will be held does not
-  // depend on its code: the receipt is worked out once without it to know.
+  // counter row is locked only for the code, the one statement that writes everything, and the commit. Where the
+  // dossier will be held does not depend on its code: the receipt is worked out once without it to know.
   const secondOf = (dossierCode: string): DossierAction =>
     input.complete
       ? { type: 'receive', dossierCode }

@@ -76,22 +76,30 @@ interface Loaded {
   rating_link_secret: string | null;
 }
 
+/**
+ * The facts of dossier `d` every notice needs but the holding agency's name (`Loaded` without `handling_name`):
+ * its columns, the receiving agency, the acting officer (`officerId`), the applicant's account and channel
+ * choice, and the rating links' secret. `ra`, `o`, `u`, `p` and `rs` are taken as aliases.
+ */
+const dossierFactsColumns = () => sql`d.procedure_name, d.applicant_user_id, d.applicant_email,
+      d.applicant_phone, ra.name as receiving_name, ra.address as receiving_address,
+      o.full_name as officer_name, u.email as account_email, u.phone as account_phone,
+      p.user_id is not null as has_preferences, p.email as pref_email, p.sms as pref_sms,
+      p.zalo as pref_zalo, p.zalo_user_id, rs.link_secret as rating_link_secret`;
+const dossierFactsJoins = () => sql`join ${agencies} ra on ra.id = d.receiving_agency_id
+    left join ${users} o on o.id = ${sql.placeholder('officerId')}::uuid
+    left join ${users} u on u.id = d.applicant_user_id
+    left join ${notificationPreferences} p on p.user_id = d.applicant_user_id
+    left join ${ratingSettings} rs on rs.id = ${sql.raw(String(RATING_SETTINGS_ID))}`;
+
 /** Everything the message and the channel choice need, in one statement (prepared: it runs on every notice). */
 const loadStatement = preparedStatement<Loaded>(
   'notify_dossier_facts',
   () => sql`
-    select d.procedure_name, d.applicant_user_id, d.applicant_email, d.applicant_phone,
-      ra.name as receiving_name, ra.address as receiving_address, ha.name as handling_name,
-      o.full_name as officer_name, u.email as account_email, u.phone as account_phone,
-      p.user_id is not null as has_preferences, p.email as pref_email, p.sms as pref_sms,
-      p.zalo as pref_zalo, p.zalo_user_id, rs.link_secret as rating_link_secret
+    select ${dossierFactsColumns()}, ha.name as handling_name
     from ${dossiers} d
-    join ${agencies} ra on ra.id = d.receiving_agency_id
+    ${dossierFactsJoins()}
     left join ${agencies} ha on ha.id = ${sql.placeholder('holdingAgencyId')}::uuid
-    left join ${users} o on o.id = ${sql.placeholder('officerId')}::uuid
-    left join ${users} u on u.id = d.applicant_user_id
-    left join ${notificationPreferences} p on p.user_id = d.applicant_user_id
-    left join ${ratingSettings} rs on rs.id = ${sql.raw(String(RATING_SETTINGS_ID))}
     where d.owner_unit_id = ${sql.placeholder('ownerUnitId')} and d.id = ${sql.placeholder('dossierId')}`,
 );
 
@@ -134,20 +142,12 @@ const actionWithFactsStatement = preparedStatement<ActionWithFactsRow>(
   'dossier_load_for_action_with_notice_facts',
   () => sql`
     select d.owner_unit_id as "ownerUnitId", d.procedure_id as "procedureId", d.version as "version",
-      d.snapshot as "snapshot", d.procedure_name, d.applicant_user_id, d.applicant_email, d.applicant_phone,
-      d.receiving_agency_id, ra.name as receiving_name, ra.address as receiving_address,
-      d.current_agency_id, cur.name as current_name, d.competent_agency_id, cpa.name as competent_name,
-      o.full_name as officer_name, u.email as account_email, u.phone as account_phone,
-      p.user_id is not null as has_preferences, p.email as pref_email, p.sms as pref_sms,
-      p.zalo as pref_zalo, p.zalo_user_id, rs.link_secret as rating_link_secret
+      d.snapshot as "snapshot", ${dossierFactsColumns()}, d.receiving_agency_id,
+      d.current_agency_id, cur.name as current_name, d.competent_agency_id, cpa.name as competent_name
     from ${dossiers} d
-    join ${agencies} ra on ra.id = d.receiving_agency_id
+    ${dossierFactsJoins()}
     left join ${agencies} cur on cur.id = d.current_agency_id
     left join ${agencies} cpa on cpa.id = d.competent_agency_id
-    left join ${users} o on o.id = ${sql.placeholder('officerId')}::uuid
-    left join ${users} u on u.id = d.applicant_user_id
-    left join ${notificationPreferences} p on p.user_id = d.applicant_user_id
-    left join ${ratingSettings} rs on rs.id = ${sql.raw(String(RATING_SETTINGS_ID))}
     where d.id = ${sql.placeholder('id')}`,
 );
 
@@ -423,8 +423,8 @@ const column = (c: { name: string }) => sql.identifier(c.name);
  * A planned notice written by the statement that writes its event: data-modifying CTEs over `events` (a CTE of
  * inserted `dossier_events` rows, `returning *`), so a transition and its notice are one statement and one
  * round trip, and the notice exists only if the event does. The idempotency keys take the event's id there.
- * Values are placeholders named `n_*` (`noticeValues`), or `values` given inline; with `n_notify` false they
- * write nothing.
+ * Values are placeholders named `n_*` (`noticeValues`), or `values` given inline; a statement without a notice
+ * leaves these CTEs out.
  */
 export function noticeCtes(events: string, onlyAction?: SQL, values?: Record<string, unknown>): SQL[] {
   // Placeholders for a prepared statement, or the values themselves for a statement built once.
@@ -455,7 +455,7 @@ export function noticeCtes(events: string, onlyAction?: SQL, values?: Record<str
       select e.owner_unit_id, ${v('n_id')}::uuid, ${v('n_userId')}::uuid, e.dossier_id,
         e.id, 'dossier', e.dossier_id, ${v('n_kind')}::varchar, ${v('n_title')}::text,
         ${v('n_body')}::text, ${v('n_createdAt')}::timestamptz
-      from ${from} where ${v('n_notify')}::boolean)`,
+      from ${from})`,
     sql`notice_deliveries as (insert into ${d} (${sql.join(
       [d.ownerUnitId, d.notificationId, d.dossierId, d.channel, d.address, d.idempotencyKey, d.data].map(
         column,
@@ -466,30 +466,17 @@ export function noticeCtes(events: string, onlyAction?: SQL, values?: Record<str
         e.id || ':' || x.channel, x.data
       from ${from}, jsonb_to_recordset(${v('n_deliveries')}::jsonb)
         as x(channel varchar, address varchar, data jsonb)
-      where ${v('n_notify')}::boolean
       on conflict do nothing)`,
   ];
 }
 
-/** The `n_*` values of `noticeCtes` for a planned notice, or for none. */
-export function noticeValues(notice: PlannedNotice | null, now: Date): Record<string, unknown> {
-  if (!notice)
-    return {
-      n_notify: false,
-      n_id: null,
-      n_userId: null,
-      n_kind: null,
-      n_title: null,
-      n_body: null,
-      n_createdAt: null,
-      n_deliveries: '[]',
-    };
+/** The `n_*` values of `noticeCtes` for a planned notice. */
+export function noticeValues(notice: PlannedNotice, now: Date): Record<string, unknown> {
   const deliveries = notice.deliveries.map((delivery) => {
     const text = textFor(delivery.channel, notice.message);
     return { channel: delivery.channel, address: delivery.address, data: text ? { text } : null };
   });
   return {
-    n_notify: true,
     n_id: notice.notificationId,
     n_userId: notice.userId,
     n_kind: notice.message.kind,
