@@ -130,6 +130,9 @@ test('the reform office imports officials, records a course and the trained shar
   await choose(page, 'Chọn học viên', 'Quách Thị Diễm My');
   await drawer.getByRole('button', { name: 'Ghi nhận học viên' }).click();
   await expect(drawer.getByRole('cell', { name: 'Quách Thị Diễm My', exact: true })).toBeVisible();
+  // The success message can sit over the drawer's close button, and it stays while the pointer hovers it (as a
+  // click on the button does): wait for it to fade first.
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0);
   await drawer.getByRole('button', { name: 'Close' }).or(drawer.locator('.ant-drawer-close')).first().click();
 
   await page.getByRole('tab', { name: 'Chỉ tiêu kế hoạch' }).click();
